@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Thrown for a bad environment: its message is one line that names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const ROLES = ['all', 'api', 'worker'] as const;
+export type ProcessRole = (typeof ROLES)[number];
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  role: ProcessRole;
+  /** Names of the enabled modules, in registry order. */
+  modules: string[];
+  publicUrl: string;
+  jwt: { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
+  secretsKey: string;
+  google: {
+    apiRoot: string;
+    oauthTokenUrl: string;
+    oauthAuthUrl: string;
+    oauthRevokeUrl: string;
+  };
+  logLevel: string;
+  introspection: boolean;
+  production: boolean;
+  /** NODE_ENV=development: stack traces and internal messages go to clients. */
+  development: boolean;
+  limits: {
+    maxBodyBytes: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxCost: number;
+    maxDirectives: number;
+  };
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function intVar(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const parsed = z.coerce.number().int().min(min).max(max).safeParse(raw);
+  if (!parsed.success) throw new ConfigError(name, `expected an integer from ${min} to ${max}, got "${raw}"`);
+  return parsed.data;
+}
+
+function boolVar(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${env[name]}"`);
+}
+
+function urlVar(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')} (got ${url.protocol})`);
+  }
+  return raw;
+}
+
+/**
+ * Reads a development secret from DATA_DIR, creating it (mode 0600) on first use.
+ * Production never gets here: it must pass the variable.
+ */
+export function devSecret(dataDir: string, file: string, bytes: number): string {
+  const target = path.join(dataDir, file);
+  if (existsSync(target)) return readFileSync(target, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = randomBytes(bytes).toString('base64url');
+  writeFileSync(target, `${value}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(target, 0o600);
+  return value;
+}
+
+/** Validates the environment contract of DESIGN.md and fills in the defaults. */
+export function loadConfig(env: Env = process.env, knownModules: readonly string[] = []): GatewayConfig {
+  const production = env.NODE_ENV === 'production';
+  const port = intVar(env, 'PORT', 4000, 0, 65535);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  if (databaseUrl) {
+    const u = new URL(databaseUrl);
+    if (!u.hostname && !u.searchParams.get('host')) throw new ConfigError('DATABASE_URL', 'names no host');
+    if (u.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'names no database');
+  }
+  const dataDir = path.resolve(env.DATA_DIR?.trim() || '.data');
+
+  const roleRaw = (env.ROLE?.trim() || 'all').toLowerCase();
+  if (!(ROLES as readonly string[]).includes(roleRaw)) {
+    throw new ConfigError('ROLE', `unknown role "${env.ROLE}"; expected one of ${ROLES.join(', ')}`);
+  }
+  const role = roleRaw as ProcessRole;
+
+  let modules = [...knownModules];
+  if (env.MODULES !== undefined && env.MODULES.trim() !== '') {
+    const asked = env.MODULES.split(',')
+      .map((m) => m.trim().toLowerCase())
+      .filter(Boolean);
+    const unknown = asked.filter((m) => !knownModules.includes(m));
+    if (unknown.length) {
+      throw new ConfigError('MODULES', `unknown module ${unknown.map((m) => `"${m}"`).join(', ')}; known: ${knownModules.join(', ')}`);
+    }
+    modules = knownModules.filter((m) => asked.includes(m));
+  }
+  if (knownModules.includes('auth') && !modules.includes('auth')) {
+    throw new ConfigError('MODULES', 'must include "auth": it owns the tenant and the caller, which every module uses');
+  }
+
+  const publicUrl = (urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
+
+  const jwksUrl = urlVar(env, 'JWKS_URL', ['http:', 'https:']);
+  let jwt: GatewayConfig['jwt'];
+  if (jwksUrl) {
+    if (env.JWT_SECRET) throw new ConfigError('JWT_SECRET', 'set together with JWKS_URL; choose one');
+    jwt = { kind: 'jwks', url: jwksUrl };
+  } else if (env.JWT_SECRET) {
+    if (env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
+    jwt = { kind: 'secret', secret: env.JWT_SECRET };
+  } else if (production) {
+    throw new ConfigError('JWT_SECRET', 'is required in production (or set JWKS_URL)');
+  } else {
+    jwt = { kind: 'secret', secret: devSecret(dataDir, 'jwt-secret', 48) };
+  }
+
+  let secretsKey = env.SECRETS_KEY?.trim();
+  if (secretsKey) {
+    if (Buffer.from(secretsKey, 'base64').length !== 32) {
+      throw new ConfigError('SECRETS_KEY', 'must be 32 bytes encoded in base64 (openssl rand -base64 32)');
+    }
+  } else if (production) {
+    throw new ConfigError('SECRETS_KEY', 'is required in production (openssl rand -base64 32)');
+  } else {
+    secretsKey = Buffer.from(devSecret(dataDir, 'secrets-key', 32), 'base64url').toString('base64');
+  }
+
+  const apiRoot = (urlVar(env, 'GOOGLE_API_ROOT', ['http:', 'https:']) ?? 'https://www.googleapis.com').replace(/\/+$/, '');
+  const google = {
+    apiRoot,
+    oauthTokenUrl: urlVar(env, 'GOOGLE_OAUTH_TOKEN_URL', ['http:', 'https:']) ?? 'https://oauth2.googleapis.com/token',
+    oauthAuthUrl: urlVar(env, 'GOOGLE_OAUTH_AUTH_URL', ['http:', 'https:']) ?? 'https://accounts.google.com/o/oauth2/v2/auth',
+    oauthRevokeUrl: urlVar(env, 'GOOGLE_OAUTH_REVOKE_URL', ['http:', 'https:']) ?? 'https://oauth2.googleapis.com/revoke',
+  };
+
+  const logLevel = (env.LOG_LEVEL?.trim() || 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `unknown level "${env.LOG_LEVEL}"; expected one of ${LOG_LEVELS.join(', ')}`);
+  }
+
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir,
+    role,
+    modules,
+    publicUrl,
+    jwt,
+    secretsKey,
+    google,
+    logLevel,
+    introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),
+    production,
+    development: env.NODE_ENV === 'development',
+    limits: {
+      maxBodyBytes: intVar(env, 'GRAPHQL_MAX_BODY_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+      maxDepth: intVar(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 100),
+      maxAliases: intVar(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxTokens: intVar(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
+      maxCost: intVar(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+      maxDirectives: intVar(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
+import type { EntityClass } from '@mikro-orm/core';
+import path from 'node:path';
+import type { Logger } from '../logger';
+import type { GatewayModule } from '../modules/gateway-module';
+import { migrations } from './migrations';
+import { Tenant } from './tenant.entity';
+import { TenantScopedEntity, TenantWriteGuard, tenantFilter } from './tenant-scoped.entity';
+
+/** Entities of the shared infrastructure plus those of the given modules. */
+export function gatewayEntities(modules: GatewayModule[]): EntityClass<unknown>[] {
+  return [Tenant, TenantScopedEntity, ...modules.flatMap((m) => m.entities)];
+}
+
+export function ormOptions(databaseUrl: string, entities: EntityClass<unknown>[], log?: Logger): Options {
+  const scoped = entities.filter((e) => e !== TenantScopedEntity && e.prototype instanceof TenantScopedEntity).map((e) => e.name);
+  return {
+    driver: PostgreSqlDriver,
+    clientUrl: databaseUrl,
+    entities,
+    discovery: { warnWhenNoEntities: false },
+    extensions: [Migrator],
+    subscribers: [new TenantWriteGuard()],
+    filters: scoped.length ? { tenant: tenantFilter(scoped) } : {},
+    pool: { min: 0, max: 10 },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: migrations,
+      path: path.join(__dirname, 'migrations'),
+      pathTs: path.join(__dirname, 'migrations'),
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+    debug: false,
+    logger: log ? (msg) => log.debug(msg) : undefined,
+  };
+}
+
+export async function createOrm(databaseUrl: string, modules: GatewayModule[], log?: Logger): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(databaseUrl, gatewayEntities(modules), log));
+}
+
+/** Applies pending migrations; returns their names. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+}

@@ -1,0 +1,117 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GatewayConfig } from './config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { createOrm, migrate } from './db/orm';
+import { TenantRegistry } from './db/tenant-registry';
+import type { Logger } from './logger';
+import type { GatewayModule } from './modules/gateway-module';
+import { registeredModules } from './modules';
+import { buildGatewaySchema } from './schema/build-schema';
+import { CacheRegistry } from './schema/caches';
+import { CallerVerifier } from './schema/caller';
+import type { GatewayServices } from './schema/context';
+import { hardening } from './schema/hardening';
+import { PgPubSub } from './schema/pubsub';
+import { createApollo } from './server/apollo';
+import { graphqlHttpHandler } from './server/graphql-http';
+import { healthz, readyz } from './server/health';
+import { HttpServer } from './server/http-server';
+import { attachGraphQLWebSocket } from './server/websocket';
+
+export interface GatewayOptions {
+  /** The modules to choose from (default: the registry); `config.modules` picks the enabled ones. */
+  modules?: GatewayModule[];
+}
+
+/** A running gateway process: database, schema, HTTP + WebSocket server. */
+export interface Gateway {
+  url: string;
+  port: number;
+  services: GatewayServices;
+  stop(): Promise<void>;
+}
+
+const DRAIN_MS = 5000;
+
+/** Starts everything in order: database → migrations → pub/sub → schema → server. */
+export async function startGateway(config: GatewayConfig, log: Logger, options: GatewayOptions = {}): Promise<Gateway> {
+  const available = options.modules ?? registeredModules;
+  const modules = available.filter((m) => config.modules.includes(m.name));
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.splice(0).reverse()) {
+      await fn().catch((err) => log.error({ err }, 'error while stopping'));
+    }
+  };
+
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      const embedded: EmbeddedDatabase = await startEmbeddedPostgres(config.dataDir, log);
+      cleanups.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+      log.info({ dataDir: config.dataDir }, 'using the embedded PostgreSQL');
+    }
+
+    const orm: MikroORM = await createOrm(databaseUrl, modules, log);
+    cleanups.push(() => orm.close(true));
+    const applied = await migrate(orm);
+    if (applied.length) log.info({ applied }, 'applied migrations');
+
+    const pubsub = new PgPubSub(databaseUrl, log.child({ component: 'pubsub' }));
+    await pubsub.start();
+    cleanups.push(() => pubsub.close());
+
+    const caches = new CacheRegistry();
+    const verifier = new CallerVerifier(config.jwt);
+    const services: GatewayServices = { config, log, orm, pubsub, caches, verifier };
+    const tenants = new TenantRegistry(orm, caches);
+    const unlisten = caches.listen(pubsub, log);
+    cleanups.push(async () => unlisten());
+
+    const schema = await buildGatewaySchema(modules, services);
+    const limits = hardening(config);
+    const apollo = createApollo(schema, services, limits);
+    await apollo.start();
+    cleanups.push(() => apollo.stop());
+
+    let shuttingDown = false;
+    const http = new HttpServer(
+      {
+        '/graphql': graphqlHttpHandler(apollo, services, tenants),
+        '/healthz': healthz,
+        '/readyz': readyz(orm, () => shuttingDown),
+      },
+      log,
+    );
+    const ws = attachGraphQLWebSocket(http.server, schema, services, tenants, limits);
+    let port: number;
+    try {
+      port = await http.listen(config.port, config.host);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw Object.assign(new Error(`PORT: port ${config.port} is already in use`), { configError: true });
+      if (code === 'EACCES') throw Object.assign(new Error(`PORT: not allowed to listen on port ${config.port}`), { configError: true });
+      throw err;
+    }
+    cleanups.push(async () => {
+      shuttingDown = true;
+      await Promise.all([ws.close(), http.close(DRAIN_MS)]);
+    });
+
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const url = `http://${host}:${port}/graphql`;
+    log.info({ url, modules: modules.map((m) => m.name), role: config.role }, 'gateway listening');
+
+    let stopping: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      services,
+      stop: () => (stopping ??= cleanup()),
+    };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}

@@ -1,0 +1,10 @@
+import type { GatewayModule } from '../gateway-module';
+import { ViewerResolver } from './viewer.resolver';
+
+/** The caller, the tenant and (with the Google connection) the tenant's authorization. */
+export const authModule: GatewayModule = {
+  name: 'auth',
+  entities: [],
+  resolvers: [ViewerResolver],
+  syncJobs: [],
+};

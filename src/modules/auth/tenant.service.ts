@@ -1,0 +1,32 @@
+import { Tenant } from '../../db/tenant.entity';
+import type { Caller } from '../../schema/caller';
+import type { GatewayContext, GatewayServices } from '../../schema/context';
+import { Topic, type TopicPayloads } from '../../schema/topics';
+import { CacheResetEvent } from './cache-reset-event.type';
+
+/** The caller's tenant and its cache resets. */
+export class TenantService {
+  constructor(private readonly services: GatewayServices) {}
+
+  async current(ctx: GatewayContext, caller: Caller): Promise<Tenant> {
+    return ctx.em.findOneOrFail(Tenant, { id: caller.tenant });
+  }
+
+  /** Drops the tenant's server caches on every process (through pub/sub) and tells frontends. */
+  async resetCaches(caller: Caller, reason: string): Promise<CacheResetEvent> {
+    const payload: TopicPayloads['cache-reset'] = {
+      tenant: caller.tenant,
+      reason,
+      at: new Date().toISOString(),
+      requestedBy: caller.sub,
+    };
+    // This process clears at once; the others (and this one, harmlessly again) on the event.
+    this.services.caches.clearTenant(caller.tenant);
+    await this.services.pubsub.publish(Topic.CacheReset, caller.tenant, payload);
+    return toCacheResetEvent(payload);
+  }
+}
+
+export function toCacheResetEvent(payload: TopicPayloads['cache-reset']): CacheResetEvent {
+  return Object.assign(new CacheResetEvent(), { ...payload, at: new Date(payload.at) });
+}

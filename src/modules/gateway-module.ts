@@ -1,0 +1,16 @@
+import type { EntityClass } from '@mikro-orm/core';
+
+/** A sync job a module contributes to the sync engine. */
+export interface SyncJobDefinition {
+  module: string;
+  name: string;
+}
+
+/** The contract of a feature module: what it adds to the one schema and the one database. */
+export interface GatewayModule {
+  name: string;
+  entities: EntityClass<unknown>[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers: Function[];
+  syncJobs: SyncJobDefinition[];
+}

@@ -1,0 +1,89 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { z } from 'zod';
+import type { GatewayConfig } from '../config';
+
+export const CALLER_ROLES = ['admin', 'user'] as const;
+export type CallerRole = (typeof CALLER_ROLES)[number];
+
+/** Who is calling: the verified claims of the bearer token. */
+export interface Caller {
+  sub: string;
+  tenant: string;
+  roles: CallerRole[];
+}
+
+export const TENANT_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(255),
+  tenant: z.string().regex(TENANT_PATTERN, 'tenant must be 1-63 lowercase letters, digits, "-" or "_"'),
+  roles: z.array(z.enum(CALLER_ROLES)).min(1),
+  exp: z.number(),
+});
+
+/** Raised for a token we do not accept; the message is safe to send to the caller. */
+export class InvalidTokenError extends Error {}
+
+/** `admin` implies `user`. */
+export function hasRole(caller: Caller, role: CallerRole): boolean {
+  return caller.roles.includes(role) || (role === 'user' && caller.roles.includes('admin'));
+}
+
+const MAX_CACHED_TOKENS = 10_000;
+
+/**
+ * Verifies bearer tokens (HS256 with JWT_SECRET, or RS256/ES256 keys from JWKS_URL).
+ * Verified tokens are remembered until they expire, so a client's next request costs a map look-up.
+ */
+export class CallerVerifier {
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly algorithms: string[];
+  private readonly verified = new Map<string, { caller: Caller; exp: number }>();
+
+  constructor(jwt: GatewayConfig['jwt']) {
+    if (jwt.kind === 'secret') {
+      this.key = new TextEncoder().encode(jwt.secret);
+      this.algorithms = ['HS256'];
+    } else {
+      this.key = createRemoteJWKSet(new URL(jwt.url), { cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 });
+      this.algorithms = ['RS256', 'ES256'];
+    }
+  }
+
+  /** Parses `Bearer <jwt>`; returns null when no credentials were sent at all. */
+  async fromAuthorizationHeader(header: string | undefined | null): Promise<Caller | null> {
+    if (header === undefined || header === null || header.trim() === '') return null;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new InvalidTokenError('The Authorization header must be "Bearer <token>"');
+    return this.verify(match[1]!);
+  }
+
+  async verify(token: string): Promise<Caller> {
+    const now = Math.floor(Date.now() / 1000);
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.exp > now) return hit.caller;
+      this.verified.delete(token);
+    }
+    let payload: unknown;
+    try {
+      // jwtVerify's overloads differ for a key and a key getter; both are valid here.
+      ({ payload } = await jwtVerify(token, this.key as Uint8Array, { algorithms: this.algorithms }));
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw new InvalidTokenError('The token has expired');
+      throw new InvalidTokenError('The token is invalid');
+    }
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) {
+      throw new InvalidTokenError(`The token's claims are invalid: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    const caller: Caller = { sub: claims.data.sub, tenant: claims.data.tenant, roles: [...new Set(claims.data.roles)] };
+    if (this.verified.size >= MAX_CACHED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { caller, exp: claims.data.exp });
+    return caller;
+  }
+
+  clear(): void {
+    this.verified.clear();
+  }
+}

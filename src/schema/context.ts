@@ -1,0 +1,49 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GatewayConfig } from '../config';
+import { TENANT_FILTER } from '../db/tenant-scoped.entity';
+import type { Logger } from '../logger';
+import type { CacheRegistry } from './caches';
+import { type Caller, type CallerVerifier } from './caller';
+import { unauthenticated } from './errors';
+import type { PgPubSub } from './pubsub';
+
+/** The long-lived parts of one gateway process that resolvers and services use. */
+export interface GatewayServices {
+  config: GatewayConfig;
+  log: Logger;
+  orm: MikroORM;
+  pubsub: PgPubSub;
+  caches: CacheRegistry;
+  verifier: CallerVerifier;
+}
+
+/** What every resolver receives: the caller and a request-scoped EntityManager. */
+export interface GatewayContext {
+  caller: Caller | null;
+  /** A fork of its own per request (one identity map), filtered to the caller's tenant. */
+  em: EntityManager;
+  log: Logger;
+  services: GatewayServices;
+}
+
+export function requireCaller(ctx: Pick<GatewayContext, 'caller'>): Caller {
+  if (!ctx.caller) throw unauthenticated();
+  return ctx.caller;
+}
+
+/** A forked EntityManager whose tenant filter is bound to the tenant (or fails closed without one). */
+export function tenantEntityManager(orm: MikroORM, tenant: string | null): EntityManager {
+  const em = orm.em.fork({ clear: true });
+  if (tenant) em.setFilterParams(TENANT_FILTER, { tenant });
+  return em;
+}
+
+export function createContext(services: GatewayServices, caller: Caller | null, requestLog: Logger): GatewayContext {
+  return {
+    caller,
+    em: tenantEntityManager(services.orm, caller?.tenant ?? null),
+    log: caller ? requestLog.child({ tenant: caller.tenant, sub: caller.sub }) : requestLog,
+    services,
+  };
+}

@@ -1,0 +1,43 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { GatewayContext, GatewayServices } from '../schema/context';
+import { unauthenticated } from '../schema/errors';
+import { errorFormatter } from '../schema/format-error';
+import type { Hardening } from '../schema/hardening';
+import { isIntrospectionOnly } from '../schema/introspection-only';
+
+/** Without a token, only `__typename` and introspection may be asked. */
+const requireCallerPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation, document }) {
+        if (!contextValue.caller && !(operation && isIntrospectionOnly(operation, document))) throw unauthenticated();
+      },
+    };
+  },
+};
+
+export function createApollo(schema: GraphQLSchema, services: GatewayServices, limits: Hardening): ApolloServer<GatewayContext> {
+  const { config, log } = services;
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requireCallerPlugin];
+  if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  return new ApolloServer<GatewayContext>({
+    schema,
+    csrfPrevention: true,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: config.development,
+    hideSchemaDetailsFromClientErrors: !config.introspection,
+    allowBatchedHttpRequests: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    formatError: errorFormatter(config.development, log),
+    logger: {
+      debug: (m) => log.debug(m),
+      info: (m) => log.info(m),
+      warn: (m) => log.warn(m),
+      error: (m) => log.error(m),
+    },
+    plugins,
+  });
+}

@@ -1,0 +1,58 @@
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { InvalidTokenError } from '../schema/caller';
+import { createContext, type GatewayContext, type GatewayServices } from '../schema/context';
+import { unauthenticated } from '../schema/errors';
+import type { TenantRegistry } from '../db/tenant-registry';
+import { HttpError, parseBody, readBody } from './read-body';
+
+/** Resolves the caller of an HTTP request; a bad token is an UNAUTHENTICATED error (HTTP 401). */
+async function contextFor(req: IncomingMessage, services: GatewayServices, tenants: TenantRegistry): Promise<GatewayContext> {
+  let caller = null;
+  try {
+    caller = await services.verifier.fromAuthorizationHeader(req.headers.authorization);
+  } catch (err) {
+    if (err instanceof InvalidTokenError) throw unauthenticated(err.message);
+    throw err;
+  }
+  if (caller) await tenants.ensure(caller.tenant);
+  return createContext(services, caller, services.log);
+}
+
+/** GraphQL over HTTP (GET and POST) through Apollo's `executeHTTPGraphQLRequest`, on plain node:http. */
+export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, services: GatewayServices, tenants: TenantRegistry) {
+  const { maxBodyBytes } = services.config.limits;
+  return async (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> => {
+    const method = (req.method ?? 'GET').toUpperCase();
+    let body: unknown;
+    try {
+      if (method === 'POST') body = parseBody(req.headers['content-type'], await readBody(req, maxBodyBytes));
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] });
+      return;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search, body },
+      context: () => contextFor(req, services, tenants),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}
+
+export function sendJson(res: ServerResponse, status: number, payload: unknown): void {
+  const text = JSON.stringify(payload);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,38 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { pendingMigrations } from '../db/orm';
+import { sendJson } from './graphql-http';
+
+/** /healthz: the process is alive. */
+export async function healthz(_req: IncomingMessage, res: ServerResponse): Promise<void> {
+  sendJson(res, 200, { status: 'ok' });
+}
+
+/** /readyz: 200 only while the database answers and every migration is applied. */
+export function readyz(orm: MikroORM, isShuttingDown: () => boolean) {
+  let migrated = false;
+  return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (isShuttingDown()) return sendJson(res, 503, { status: 'shutting-down' });
+    try {
+      await withTimeout(orm.em.getConnection().execute(/* readyz */ 'select 1'), 2000);
+      if (!migrated) {
+        const pending = await withTimeout(pendingMigrations(orm), 2000);
+        if (pending.length) return sendJson(res, 503, { status: 'migrations-pending', pending });
+        migrated = true;
+      }
+      sendJson(res, 200, { status: 'ready' });
+    } catch (err) {
+      sendJson(res, 503, { status: 'database-unavailable', error: err instanceof Error ? err.message : String(err) });
+    }
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    );
+  });
+}

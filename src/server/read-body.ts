@@ -1,0 +1,47 @@
+import type { IncomingMessage } from 'node:http';
+
+/** An HTTP-level rejection: its status and a message safe to send. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Reads a request body up to `limit` bytes; a larger one is refused with 413 without reading it all. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    throw new HttpError(413, `Request body is larger than ${limit} bytes`, 'PAYLOAD_TOO_LARGE');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `Request body is larger than ${limit} bytes`, 'PAYLOAD_TOO_LARGE');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
+
+/** Parses a POST body the way Apollo expects: JSON (UTF-8) as an object, anything else as text. */
+export function parseBody(contentType: string | undefined, raw: string): unknown {
+  if (!contentType) return raw;
+  const [type, ...params] = contentType.split(';').map((s) => s.trim());
+  if (!JSON_TYPE.test(type ?? '')) return raw;
+  const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice(8).replace(/"/g, '');
+  if (charset && !/^utf-?8$/i.test(charset)) {
+    throw new HttpError(415, `Unsupported charset "${charset}"; send UTF-8`, 'UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'Request body is not valid JSON', 'BAD_REQUEST');
+  }
+}

@@ -1,0 +1,99 @@
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Server } from 'node:http';
+import { WebSocketServer } from 'ws';
+import type { TenantRegistry } from '../db/tenant-registry';
+import { InvalidTokenError, type Caller } from '../schema/caller';
+import { createContext, type GatewayServices } from '../schema/context';
+import { errorFormatter, formatGraphQLError } from '../schema/format-error';
+import type { Hardening } from '../schema/hardening';
+
+type SocketExtra = {
+  caller?: Caller;
+};
+
+/** A code and a first message per refused operation, like Apollo's over HTTP. */
+function coded(errors: readonly GraphQLError[], code: string): GraphQLError[] {
+  return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } }));
+}
+
+/**
+ * GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's /graphql path. The token
+ * comes in `connection_init` ({ authorization: "Bearer …" }); a bad or missing one closes the
+ * socket with 4403. Operations are parsed and validated with the same limits as over HTTP.
+ */
+export function attachGraphQLWebSocket(
+  httpServer: Server,
+  schema: GraphQLSchema,
+  services: GatewayServices,
+  tenants: TenantRegistry,
+  limits: Hardening,
+  path = '/graphql',
+) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: services.config.limits.maxBodyBytes });
+  const format = errorFormatter(services.config.development, services.log);
+  const rules = [...specifiedRules, ...limits.validationRules];
+
+  const disposable = useServer<Record<string, unknown> | undefined, SocketExtra>(
+    {
+      schema,
+      isProd: !services.config.development,
+      onConnect: async (ctx) => {
+        const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        if (typeof header !== 'string') return false;
+        try {
+          const caller = await services.verifier.fromAuthorizationHeader(header);
+          if (!caller) return false;
+          await tenants.ensure(caller.tenant);
+          ctx.extra.caller = caller;
+          return true;
+        } catch (err) {
+          if (err instanceof InvalidTokenError) return false;
+          throw err;
+        }
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, limits.parseOptions);
+        } catch (err) {
+          return coded([err instanceof GraphQLError ? err : new GraphQLError(String(err))], 'GRAPHQL_PARSE_FAILED');
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length) return coded(errors, 'GRAPHQL_VALIDATION_FAILED');
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: createContext(services, ctx.extra.caller ?? null, services.log),
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors?.length) return;
+        return { ...result, errors: result.errors.map((e) => formatGraphQLError(format, e)) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphQLError(format, e)),
+    },
+    wss,
+  );
+
+  httpServer.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== path) {
+      socket.write('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  return {
+    clientCount: () => wss.clients.size,
+    /** Closes every socket with 1001 (going away) and stops accepting new ones. */
+    async close(): Promise<void> {
+      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
