@@ -2,7 +2,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { NoSchemaIntrospectionCustomRule, type ParseOptions, type ValidationRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type GraphQLError, type ParseOptions, type ValidationContext, type ValidationRule } from 'graphql';
 import type { GatewayConfig } from '../config';
 
 /**
@@ -16,11 +16,17 @@ export interface Hardening {
 
 export function hardening(config: GatewayConfig): Hardening {
   const { limits } = config;
+  // Report a rejection as a validation error (HTTP 400) instead of throwing out of validate().
+  const report = {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)],
+  };
   const rules: ValidationRule[] = [
-    maxDepthRule({ n: limits.maxDepth, exposeLimits: true, flattenFragments: true }) as unknown as ValidationRule,
-    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }) as unknown as ValidationRule,
-    maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: true }) as unknown as ValidationRule,
-    costLimitRule({ maxCost: limits.maxCost, exposeLimits: true }) as unknown as ValidationRule,
+    maxDepthRule({ ...report, n: limits.maxDepth, flattenFragments: true }) as unknown as ValidationRule,
+    maxAliasesRule({ ...report, n: limits.maxAliases }) as unknown as ValidationRule,
+    maxDirectivesRule({ ...report, n: limits.maxDirectives }) as unknown as ValidationRule,
+    costLimitRule({ ...report, maxCost: limits.maxCost }) as unknown as ValidationRule,
   ];
   if (!config.introspection) rules.push(NoSchemaIntrospectionCustomRule);
   return { parseOptions: { maxTokens: limits.maxTokens }, validationRules: rules };
