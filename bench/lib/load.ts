@@ -23,7 +23,7 @@ export interface LoadResult {
   /** Connection errors and timeouts. */
   errors: number;
   timeouts: number;
-  /** Completed requests. */
+  /** Completed requests (any status). */
   requests: number;
   durationSec: number;
   statusCodes: Record<string, number>;
@@ -50,7 +50,7 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
-    requests: r.latency.totalCount ?? r.requests.total,
+    requests: r.requests.total,
     durationSec: r.duration,
     statusCodes,
   };

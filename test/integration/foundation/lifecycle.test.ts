@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresProcessesFor } from '../../../src/db/embedded-postgres';
 import { collect, gql, sleep, wsClient } from '../../helpers/client';
+import { createTestDatabase } from '../../helpers/database';
 import { startTestGateway, TEST_JWT_SECRET, TEST_SECRETS_KEY } from '../../helpers/gateway';
 import { REPO, spawnMain, startGatewayProcess } from '../../helpers/process';
 import { notesModule } from '../../fixtures/notes';
@@ -102,7 +103,6 @@ describe('bad configuration', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const { createTestDatabase } = await import('../../helpers/database');
       const db = await createTestDatabase();
       try {
         await failsWith({ DATABASE_URL: db.url, PORT: String(port) }, 'PORT');

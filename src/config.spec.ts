@@ -1,0 +1,65 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+const base = { JWT_SECRET: 'x'.repeat(40), SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') };
+const known = ['auth', 'tasks'];
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env, known);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('fills the defaults of the environment contract', () => {
+    const c = loadConfig(base, known);
+    expect(c).toMatchObject({ port: 4000, databaseUrl: undefined, role: 'all', modules: ['auth', 'tasks'], publicUrl: 'http://localhost:4000', logLevel: 'info' });
+    expect(c.dataDir).toBe(path.resolve('.data'));
+    expect(c.google.apiRoot).toBe('https://www.googleapis.com');
+    expect(c.introspection).toBe(true);
+  });
+
+  it('names the variable in one line for each bad value', () => {
+    expect(errorOf({ ...base, ROLE: 'boss' }).message).toMatch(/^ROLE: unknown role "boss"/);
+    expect(errorOf({ ...base, PORT: 'eighty' }).variable).toBe('PORT');
+    expect(errorOf({ ...base, DATABASE_URL: 'not a url' }).variable).toBe('DATABASE_URL');
+    expect(errorOf({ ...base, DATABASE_URL: 'mysql://h/db' }).variable).toBe('DATABASE_URL');
+    expect(errorOf({ ...base, DATABASE_URL: 'postgres://h' }).message).toMatch(/names no database/);
+    expect(errorOf({ ...base, MODULES: 'auth,weather' }).message).toMatch(/^MODULES: unknown module "weather"/);
+    expect(errorOf({ ...base, MODULES: 'tasks' }).message).toMatch(/must include "auth"/);
+    expect(errorOf({ ...base, LOG_LEVEL: 'loud' }).variable).toBe('LOG_LEVEL');
+    expect(errorOf({ ...base, JWT_SECRET: 'short' }).variable).toBe('JWT_SECRET');
+    expect(errorOf({ ...base, SECRETS_KEY: 'c2hvcnQ=' }).variable).toBe('SECRETS_KEY');
+    expect(errorOf({ ...base, GRAPHQL_INTROSPECTION: 'maybe' }).variable).toBe('GRAPHQL_INTROSPECTION');
+    expect(errorOf({ ...base, JWKS_URL: 'https://idp/jwks' }).variable).toBe('JWT_SECRET');
+    for (const e of [errorOf({ ...base, ROLE: 'x' }), errorOf({ ...base, MODULES: 'y' })]) expect(e.message).not.toContain('\n');
+  });
+
+  it('keeps the registry order for MODULES and accepts spaces and case', () => {
+    expect(loadConfig({ ...base, MODULES: ' Tasks , auth ' }, known).modules).toEqual(['auth', 'tasks']);
+  });
+
+  it('requires secrets in production', () => {
+    expect(errorOf({ NODE_ENV: 'production', SECRETS_KEY: base.SECRETS_KEY }).variable).toBe('JWT_SECRET');
+    expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: base.JWT_SECRET }).variable).toBe('SECRETS_KEY');
+    expect(loadConfig({ ...base, NODE_ENV: 'production' }, known).introspection).toBe(false);
+  });
+
+  it('generates development secrets into DATA_DIR with mode 0600, once', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cfg-'));
+    const a = loadConfig({ DATA_DIR: dir }, known);
+    const b = loadConfig({ DATA_DIR: dir }, known);
+    expect(a.jwt).toEqual(b.jwt);
+    expect(a.secretsKey).toBe(b.secretsKey);
+    expect(Buffer.from(a.secretsKey, 'base64')).toHaveLength(32);
+    expect(statSync(path.join(dir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(dir, 'secrets-key')).mode & 0o777).toBe(0o600);
+  });
+});

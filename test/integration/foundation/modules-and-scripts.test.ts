@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { registeredModules } from '../../../src/modules';
+import { buildGatewaySchema } from '../../../src/schema/build-schema';
+import { CallerVerifier } from '../../../src/schema/caller';
+import { notesModule } from '../../fixtures/notes';
+import { REPO } from '../../helpers/process';
+import { TEST_JWT_SECRET } from '../../helpers/gateway';
+
+describe('module system', () => {
+  it('builds the schema from the enabled modules only', async () => {
+    const withNotes = await buildGatewaySchema([...registeredModules, notesModule], null);
+    expect(withNotes.getType('Note')).toBeDefined();
+    const authOnly = await buildGatewaySchema(registeredModules.filter((m) => m.name === 'auth'), null);
+    expect(authOnly.getType('Note')).toBeUndefined();
+    expect(authOnly.getQueryType()!.getFields().viewer).toBeDefined();
+  });
+
+  it('schema.graphql is what the registered modules build', async () => {
+    const schema = await buildGatewaySchema(registeredModules, null);
+    const committed = readFileSync(path.join(REPO, 'schema.graphql'), 'utf8');
+    expect(committed).toBe(`${printSchema(lexicographicSortSchema(schema))}\n`);
+  });
+});
+
+describe('npm run token', () => {
+  it('prints a verifiable JWT and nothing else on stdout', async () => {
+    const out = execFileSync('npm', ['run', '-s', 'token', '--', '--tenant', 'demo', '--role', 'admin', '--sub', 'alice'], {
+      cwd: REPO,
+      env: { ...process.env, JWT_SECRET: TEST_JWT_SECRET },
+      encoding: 'utf8',
+    });
+    expect(out).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const caller = await new CallerVerifier({ kind: 'secret', secret: TEST_JWT_SECRET }).verify(out.trim());
+    expect(caller).toEqual({ sub: 'alice', tenant: 'demo', roles: ['admin'] });
+  });
+
+  it('refuses an unknown role with a message on stderr', () => {
+    let stderr = '';
+    try {
+      execFileSync('npm', ['run', '-s', 'token', '--', '--tenant', 'demo', '--role', 'root'], {
+        cwd: REPO,
+        env: { ...process.env, JWT_SECRET: TEST_JWT_SECRET },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    } catch (err) {
+      stderr = String((err as { stderr: string }).stderr);
+    }
+    expect(stderr).toMatch(/--role must be one of admin, user/);
+  });
+});
