@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { lexicographicSortSchema, printSchema } from 'graphql';
-import { readFileSync } from 'node:fs';
+import { lexicographicSortSchema, parse, printSchema, validate } from 'graphql';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registeredModules } from '../../../src/modules';
@@ -51,5 +51,17 @@ describe('npm run token', () => {
       stderr = String((err as { stderr: string }).stderr);
     }
     expect(stderr).toMatch(/--role must be one of admin, user/);
+  });
+});
+
+describe('operations/ (what frontends send)', () => {
+  it('every document validates against the schema', async () => {
+    const schema = await buildGatewaySchema(registeredModules, null);
+    const dir = path.join(REPO, 'operations');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.graphql'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(validate(schema, parse(readFileSync(path.join(dir, file), 'utf8'))), file).toEqual([]);
+    }
   });
 });
