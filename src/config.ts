@@ -28,6 +28,8 @@ export interface GatewayConfig {
   publicUrl: string;
   jwt: { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
   secretsKey: string;
+  /** Older keys that may still open stored secrets during a rotation (SECRETS_KEY_PREVIOUS). */
+  previousSecretsKeys: string[];
   google: {
     apiRoot: string;
     oauthTokenUrl: string;
@@ -159,6 +161,14 @@ export function loadConfig(env: Env = process.env, knownModules: readonly string
     secretsKey = Buffer.from(devSecret(dataDir, 'secrets-key', 32), 'base64url').toString('base64');
   }
 
+  const previousSecretsKeys = (env.SECRETS_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  for (const k of previousSecretsKeys) {
+    if (Buffer.from(k, 'base64').length !== 32) throw new ConfigError('SECRETS_KEY_PREVIOUS', 'each key must be 32 bytes encoded in base64');
+  }
+
   const apiRoot = (urlVar(env, 'GOOGLE_API_ROOT', ['http:', 'https:']) ?? 'https://www.googleapis.com').replace(/\/+$/, '');
   const google = {
     apiRoot,
@@ -182,6 +192,7 @@ export function loadConfig(env: Env = process.env, knownModules: readonly string
     publicUrl,
     jwt,
     secretsKey,
+    previousSecretsKeys,
     google,
     logLevel,
     introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),

@@ -2,6 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GatewayConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { createOrm, migrate } from './db/orm';
+import { CALLBACK_PATH, GoogleConnections } from './google/google-connections';
+import { googleCallbackRoute } from './google/oauth-callback.route';
+import { SecretBox } from './google/secret-box';
 import { TenantRegistry } from './db/tenant-registry';
 import type { Logger } from './logger';
 import type { GatewayModule } from './modules/gateway-module';
@@ -64,7 +67,10 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
 
     const caches = new CacheRegistry();
     const verifier = new CallerVerifier(config.jwt);
-    const services: GatewayServices = { config, log, orm, pubsub, caches, verifier };
+    const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
+    const neededScopes = [...new Set(modules.flatMap((m) => m.googleScopes ?? []))];
+    const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), neededScopes);
+    const services: GatewayServices = { config, log, orm, pubsub, caches, verifier, google };
     const tenants = new TenantRegistry(orm, caches);
     const unlisten = caches.listen(pubsub, log);
     cleanups.push(async () => unlisten());
@@ -81,6 +87,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
         '/graphql': graphqlHttpHandler(apollo, services, tenants),
         '/healthz': healthz,
         '/readyz': readyz(orm, () => shuttingDown),
+        [CALLBACK_PATH]: googleCallbackRoute(google, log),
       },
       log,
     );

@@ -5,12 +5,14 @@ import path from 'node:path';
 import type { Logger } from '../logger';
 import type { GatewayModule } from '../modules/gateway-module';
 import { migrations } from './migrations';
+import { GoogleConnectionRecord } from '../google/google-connection.entity';
+import { GoogleOAuthState } from '../google/oauth-state.entity';
 import { Tenant } from './tenant.entity';
 import { TenantScopedEntity, TenantWriteGuard, tenantFilter } from './tenant-scoped.entity';
 
 /** Entities of the shared infrastructure plus those of the given modules. */
 export function gatewayEntities(modules: GatewayModule[]): EntityClass<unknown>[] {
-  return [Tenant, TenantScopedEntity, ...modules.flatMap((m) => m.entities)];
+  return [Tenant, TenantScopedEntity, GoogleConnectionRecord, GoogleOAuthState, ...modules.flatMap((m) => m.entities)];
 }
 
 export function ormOptions(databaseUrl: string, entities: EntityClass<unknown>[], log?: Logger): Options {

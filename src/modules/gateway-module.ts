@@ -13,4 +13,6 @@ export interface GatewayModule {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: Function[];
   syncJobs: SyncJobDefinition[];
+  /** The Google OAuth scopes this module's calls need; the authorization asks for those of the enabled modules. */
+  googleScopes?: string[];
 }

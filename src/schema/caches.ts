@@ -1,6 +1,6 @@
 import type { Logger } from '../logger';
 import type { PgPubSub } from './pubsub';
-import { Topic } from './topics';
+import { Topic, type TopicPayloads } from './topics';
 
 /**
  * The server-side caches of one process. Each cache registers how to forget a tenant; a
@@ -30,6 +30,17 @@ export class CacheRegistry {
   onReset(listener: (tenant: string) => void): () => void {
     this.resetListeners.add(listener);
     return () => this.resetListeners.delete(listener);
+  }
+
+  /**
+   * Drops the tenant's caches here at once and on every other process through pub/sub; the
+   * same event reaches frontends subscribed to `cacheReset`.
+   */
+  async reset(pubsub: PgPubSub, tenant: string, reason: string, requestedBy: string | null): Promise<TopicPayloads['cache-reset']> {
+    const payload = { tenant, reason, at: new Date().toISOString(), requestedBy };
+    this.clearTenant(tenant);
+    await pubsub.publish(Topic.CacheReset, tenant, payload);
+    return payload;
   }
 
   /** Wires the registry to the cross-process `cache-reset` topic. */

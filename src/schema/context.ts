@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GatewayConfig } from '../config';
 import { TENANT_FILTER } from '../db/tenant-scoped.entity';
 import type { Logger } from '../logger';
+import type { GoogleConnections } from '../google/google-connections';
 import type { CacheRegistry } from './caches';
 import { type Caller, type CallerVerifier } from './caller';
 import { unauthenticated } from './errors';
@@ -16,6 +17,8 @@ export interface GatewayServices {
   pubsub: PgPubSub;
   caches: CacheRegistry;
   verifier: CallerVerifier;
+  /** Each tenant's Google connection and ready clients (the only way modules reach Google). */
+  google: GoogleConnections;
 }
 
 /** What every resolver receives: the caller and a request-scoped EntityManager. */

@@ -5,10 +5,25 @@
  */
 export interface TopicPayloads {
   'cache-reset': { tenant: string; reason: string; at: string; requestedBy: string | null };
+  'google-connection-changed': GoogleConnectionPayload;
+}
+
+/** A tenant's Google connection as GraphQL shows it (never a secret). */
+export interface GoogleConnectionPayload {
+  tenant: string;
+  status: 'UNCONFIGURED' | 'CREDENTIALS_SET' | 'AUTHORIZED' | 'REAUTHORIZATION_REQUIRED';
+  clientId: string | null;
+  grantedScopes: string[];
+  missingScopes: string[];
+  authorizedAt: string | null;
+  authorizedBy: string | null;
+  lastRefreshAt: string | null;
+  lastError: string | null;
 }
 
 export type TopicName = keyof TopicPayloads;
 
 export const Topic = {
   CacheReset: 'cache-reset',
+  GoogleConnectionChanged: 'google-connection-changed',
 } as const satisfies Record<string, TopicName>;

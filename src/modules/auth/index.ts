@@ -1,10 +1,11 @@
 import type { GatewayModule } from '../gateway-module';
+import { GoogleConnectionResolver } from './google-connection.resolver';
 import { ViewerResolver } from './viewer.resolver';
 
 /** The caller, the tenant and (with the Google connection) the tenant's authorization. */
 export const authModule: GatewayModule = {
   name: 'auth',
   entities: [],
-  resolvers: [ViewerResolver],
+  resolvers: [ViewerResolver, GoogleConnectionResolver],
   syncJobs: [],
 };

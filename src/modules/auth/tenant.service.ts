@@ -1,7 +1,7 @@
 import { Tenant } from '../../db/tenant.entity';
 import type { Caller } from '../../schema/caller';
 import type { GatewayContext, GatewayServices } from '../../schema/context';
-import { Topic, type TopicPayloads } from '../../schema/topics';
+import type { TopicPayloads } from '../../schema/topics';
 import { CacheResetEvent } from './cache-reset-event.type';
 
 /** The caller's tenant and its cache resets. */
@@ -14,15 +14,7 @@ export class TenantService {
 
   /** Drops the tenant's server caches on every process (through pub/sub) and tells frontends. */
   async resetCaches(caller: Caller, reason: string): Promise<CacheResetEvent> {
-    const payload: TopicPayloads['cache-reset'] = {
-      tenant: caller.tenant,
-      reason,
-      at: new Date().toISOString(),
-      requestedBy: caller.sub,
-    };
-    // This process clears at once; the others (and this one, harmlessly again) on the event.
-    this.services.caches.clearTenant(caller.tenant);
-    await this.services.pubsub.publish(Topic.CacheReset, caller.tenant, payload);
+    const payload = await this.services.caches.reset(this.services.pubsub, caller.tenant, reason, caller.sub);
     return toCacheResetEvent(payload);
   }
 }

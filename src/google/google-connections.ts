@@ -1,0 +1,407 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { OAuth2Client, type Credentials } from 'google-auth-library';
+import type { GatewayConfig } from '../config';
+import type { Logger } from '../logger';
+import type { CacheRegistry } from '../schema/caches';
+import type { Caller } from '../schema/caller';
+import { tenantEntityManager } from '../schema/context';
+import { badUserInput, gatewayError } from '../schema/errors';
+import type { PgPubSub } from '../schema/pubsub';
+import { Topic, type GoogleConnectionPayload } from '../schema/topics';
+import { GoogleConnectionRecord, GoogleConnectionStatus } from './google-connection.entity';
+import { describeOAuthFailure, formatFailure, googleNotAuthorized, googleScopeMissing, googleUnavailable } from './google-errors';
+import { GoogleOAuthState } from './oauth-state.entity';
+import type { SecretBox } from './secret-box';
+
+export const CALLBACK_PATH = '/oauth/google/callback';
+const STATE_TTL_MS = 10 * 60_000;
+/** Refresh an access token this long before it expires. */
+const REFRESH_MARGIN_MS = 5 * 60_000;
+const SECRET_FIELDS = ['clientSecret', 'refreshToken', 'accessToken'] as const;
+
+export interface GoogleAuthorizationRequestView {
+  url: string;
+  state: string;
+  expiresAt: Date;
+}
+
+interface CachedClient {
+  client: OAuth2Client;
+  grantedScopes: string[];
+  refreshing: Promise<void> | null;
+}
+
+/** Field rules for credentials and codes: trimmed, non-empty, no whitespace inside, bounded. */
+export function cleanToken(value: string, field: string, max: number): string {
+  const v = value.trim();
+  if (!v) throw badUserInput(`${field} must not be empty`, field);
+  if (/\s/.test(v)) throw badUserInput(`${field} must not contain whitespace`, field);
+  if (v.length > max) throw badUserInput(`${field} must be at most ${max} characters`, field);
+  return v;
+}
+
+export const hashState = (state: string) => createHash('sha256').update(state).digest('hex');
+
+/**
+ * Owns each tenant's Google connection: the OAuth client credentials, the authorization-code flow
+ * with PKCE, the token lifecycle (refresh before expiry, one refresh at a time, `invalid_grant` →
+ * REAUTHORIZATION_REQUIRED) and a cached, ready OAuth2Client per tenant for the modules.
+ */
+export class GoogleConnections {
+  private readonly clients = new Map<string, Promise<CachedClient>>();
+
+  constructor(
+    private readonly config: GatewayConfig,
+    private readonly orm: MikroORM,
+    private readonly pubsub: PgPubSub,
+    private readonly caches: CacheRegistry,
+    private readonly box: SecretBox,
+    private readonly log: Logger,
+    /** The scopes the enabled modules need, in a stable order. */
+    readonly neededScopes: string[],
+  ) {
+    caches.register('google-clients', (tenant) => this.forget(tenant));
+    pubsub.onTopic(Topic.GoogleConnectionChanged, (tenant) => this.forget(tenant));
+  }
+
+  get redirectUri(): string {
+    return `${this.config.publicUrl}${CALLBACK_PATH}`;
+  }
+
+  private forget(tenant: string): void {
+    const entry = this.clients.get(tenant);
+    this.clients.delete(tenant);
+    void entry?.then((c) => c.client.removeAllListeners()).catch(() => undefined);
+  }
+
+  private oauthClient(clientId: string, clientSecret: string): OAuth2Client {
+    return new OAuth2Client({
+      clientId,
+      clientSecret,
+      redirectUri: this.redirectUri,
+      eagerRefreshThresholdMillis: REFRESH_MARGIN_MS,
+      endpoints: {
+        oauth2AuthBaseUrl: this.config.google.oauthAuthUrl,
+        oauth2TokenUrl: this.config.google.oauthTokenUrl,
+        oauth2RevokeUrl: this.config.google.oauthRevokeUrl,
+      },
+    });
+  }
+
+  private async load(em: EntityManager, tenant: string, withSecrets = false): Promise<GoogleConnectionRecord | null> {
+    return em.findOne(GoogleConnectionRecord, { tenant }, withSecrets ? { populate: [...SECRET_FIELDS] } : {});
+  }
+
+  view(record: GoogleConnectionRecord | null, tenant: string): GoogleConnectionPayload {
+    const granted = record?.grantedScopes ?? [];
+    const hasTokens = record?.status === GoogleConnectionStatus.AUTHORIZED || record?.status === GoogleConnectionStatus.REAUTHORIZATION_REQUIRED;
+    return {
+      tenant,
+      status: record?.status ?? GoogleConnectionStatus.UNCONFIGURED,
+      clientId: record?.clientId ?? null,
+      grantedScopes: granted,
+      missingScopes: hasTokens ? this.neededScopes.filter((s) => !granted.includes(s)) : [...this.neededScopes],
+      authorizedAt: record?.authorizedAt?.toISOString() ?? null,
+      authorizedBy: record?.authorizedBy ?? null,
+      lastRefreshAt: record?.lastRefreshAt?.toISOString() ?? null,
+      lastError: record?.lastError ?? null,
+    };
+  }
+
+  async current(em: EntityManager, tenant: string): Promise<GoogleConnectionPayload> {
+    return this.view(await this.load(em, tenant), tenant);
+  }
+
+  private async changed(record: GoogleConnectionRecord, tenant: string): Promise<GoogleConnectionPayload> {
+    const payload = this.view(record, tenant);
+    this.forget(tenant);
+    await this.pubsub.publish(Topic.GoogleConnectionChanged, tenant, payload);
+    return payload;
+  }
+
+  /** Stores the OAuth client. A new client ID invalidates the tokens of the old one. */
+  async setClientCredentials(em: EntityManager, caller: Caller, input: { clientId: string; clientSecret: string }): Promise<GoogleConnectionPayload> {
+    const clientId = cleanToken(input.clientId, 'clientId', 255);
+    const clientSecret = cleanToken(input.clientSecret, 'clientSecret', 255);
+    let record = await this.load(em, caller.tenant, true);
+    if (!record) record = em.create(GoogleConnectionRecord, { tenant: caller.tenant } as GoogleConnectionRecord);
+    const clientChanged = record.clientId !== clientId;
+    record.clientId = clientId;
+    record.clientSecret = this.box.seal(clientSecret);
+    if (clientChanged || record.status === GoogleConnectionStatus.UNCONFIGURED) {
+      Object.assign(record, {
+        status: GoogleConnectionStatus.CREDENTIALS_SET,
+        refreshToken: null,
+        accessToken: null,
+        accessTokenExpiresAt: null,
+        grantedScopes: [],
+        authorizedAt: null,
+        authorizedBy: null,
+        lastRefreshAt: null,
+        lastError: null,
+      });
+    }
+    await em.flush();
+    this.log.info({ tenant: caller.tenant, by: caller.sub, clientChanged }, 'Google client credentials set');
+    return this.changed(record, caller.tenant);
+  }
+
+  /** Starts the authorization-code flow: a single-use state bound to the tenant and admin, and PKCE. */
+  async requestAuthorization(em: EntityManager, caller: Caller): Promise<GoogleAuthorizationRequestView> {
+    const record = await this.load(em, caller.tenant);
+    if (!record?.clientId) {
+      throw gatewayError('GOOGLE_NOT_CONFIGURED', 'Set the Google OAuth client ID and secret first (setGoogleClientCredentials)');
+    }
+    if (!this.neededScopes.length) {
+      throw gatewayError('GOOGLE_NOT_CONFIGURED', 'No enabled module uses Google, so there is nothing to authorize (see MODULES)');
+    }
+    const state = randomBytes(32).toString('base64url');
+    const verifier = randomBytes(48).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const expiresAt = new Date(Date.now() + STATE_TTL_MS);
+    em.create(GoogleOAuthState, {
+      tenant: caller.tenant,
+      stateHash: hashState(state),
+      requestedBy: caller.sub,
+      codeVerifier: this.box.seal(verifier),
+      scopes: this.neededScopes,
+      redirectUri: this.redirectUri,
+      clientId: record.clientId,
+      expiresAt,
+    } as GoogleOAuthState);
+    await em.flush();
+    // Old requests are of no use to anyone: keep the table small.
+    await em.getConnection().execute(/* pruneOAuthStates */ `DELETE FROM google_oauth_state WHERE expires_at < now() - interval '1 day'`);
+
+    const url = new URL(this.config.google.oauthAuthUrl);
+    const params: Record<string, string> = {
+      client_id: record.clientId,
+      redirect_uri: this.redirectUri,
+      response_type: 'code',
+      scope: this.neededScopes.join(' '),
+      access_type: 'offline',
+      prompt: 'consent',
+      include_granted_scopes: 'true',
+      state,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    };
+    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    return { url: url.toString(), state, expiresAt };
+  }
+
+  /**
+   * Finishes the flow for the callback route (no caller: the state names the tenant) and the
+   * `authorizeGoogle` mutation (the caller must be the admin who asked). Consumes the state.
+   */
+  async completeAuthorization(
+    input: { state: string; code?: string | null; error?: string | null },
+    caller: Caller | null,
+  ): Promise<GoogleConnectionPayload> {
+    const stateValue = cleanToken(input.state ?? '', 'state', 512);
+    const em = this.orm.em.fork();
+    // Consume first, atomically: a state works once, whatever happens next.
+    // Through the mutation, only the admin who asked may use the state (and nobody else can burn it).
+    const owner = caller ? ' AND tenant = ? AND requested_by = ?' : '';
+    const rows: Record<string, unknown>[] = await em.getConnection().execute(
+      /* consumeOAuthState */ `UPDATE google_oauth_state SET used_at = now() WHERE state_hash = ? AND used_at IS NULL${owner} RETURNING tenant, requested_by, code_verifier, redirect_uri, client_id, expires_at, scopes`,
+      caller ? [hashState(stateValue), caller.tenant, caller.sub] : [hashState(stateValue)],
+    );
+    const row = rows[0];
+    if (!row) {
+      const known: Record<string, unknown>[] = await em
+        .getConnection()
+        .execute(/* findOAuthState */ `SELECT used_at, tenant, requested_by FROM google_oauth_state WHERE state_hash = ?`, [hashState(stateValue)]);
+      const found = known[0];
+      if (found && caller && (found.tenant !== caller.tenant || found.requested_by !== caller.sub)) {
+        throw authorizationFailed('state_mismatch', 'This authorization request was made by another admin or tenant');
+      }
+      if (found) throw authorizationFailed('state_reused', 'This authorization request was already used; request a new one');
+      throw authorizationFailed('state_unknown', 'Unknown authorization state; request a new authorization');
+    }
+    const tenant = String(row.tenant);
+    if (new Date(row.expires_at as string) < new Date()) {
+      throw authorizationFailed('state_expired', 'This authorization request expired (10 minutes); request a new one');
+    }
+    const tem = tenantEntityManager(this.orm, tenant);
+    const record = await this.load(tem, tenant, true);
+    if (!record?.clientId || !record.clientSecret || record.clientId !== row.client_id) {
+      throw authorizationFailed('client_changed', 'The Google client credentials changed since this request; request a new authorization');
+    }
+    if (input.error) {
+      const reason = input.error === 'access_denied' ? 'The Google account declined the access (access_denied)' : `Google answered ${input.error.slice(0, 100)}`;
+      record.lastError = reason;
+      await tem.flush();
+      await this.changed(record, tenant);
+      throw authorizationFailed(input.error === 'access_denied' ? 'access_denied' : 'google_error', reason);
+    }
+    const code = cleanToken(input.code ?? '', 'code', 2048);
+
+    const client = this.oauthClient(record.clientId, this.box.open(record.clientSecret));
+    let tokens: Credentials;
+    try {
+      ({ tokens } = await client.getToken({ code, codeVerifier: this.box.open(String(row.code_verifier)), redirect_uri: String(row.redirect_uri) }));
+    } catch (err) {
+      const failure = describeOAuthFailure(err);
+      this.log.warn({ tenant, failure }, 'Google authorization code exchange failed');
+      record.lastError = `Code exchange failed: ${formatFailure(failure)}`;
+      await tem.flush();
+      await this.changed(record, tenant);
+      throw authorizationFailed('token_exchange_failed', `Google refused the authorization code (${formatFailure(failure)}); request a new authorization`);
+    }
+    if (!tokens.refresh_token) {
+      record.lastError =
+        'Google returned no refresh token. Remove this app at https://myaccount.google.com/permissions for the authorizing account, then authorize again.';
+      await tem.flush();
+      await this.changed(record, tenant);
+      throw authorizationFailed('no_refresh_token', record.lastError);
+    }
+    const granted = (tokens.scope ?? '').split(/\s+/).filter(Boolean);
+    const asked = (row.scopes as string[]) ?? this.neededScopes;
+    const missing = asked.filter((s) => !granted.includes(s));
+    Object.assign(record, {
+      status: GoogleConnectionStatus.AUTHORIZED,
+      refreshToken: this.box.seal(tokens.refresh_token),
+      accessToken: tokens.access_token ? this.box.seal(tokens.access_token) : null,
+      accessTokenExpiresAt: tokens.expiry_date ? new Date(tokens.expiry_date) : null,
+      grantedScopes: granted,
+      authorizedAt: new Date(),
+      authorizedBy: String(row.requested_by),
+      lastRefreshAt: new Date(),
+      lastError: missing.length
+        ? `Google granted fewer permissions than asked; missing: ${missing.join(', ')}. Authorize again and tick every permission.`
+        : null,
+    });
+    await tem.flush();
+    this.log.info({ tenant, by: row.requested_by, granted, missing }, 'Google authorized');
+    // "Authorize and reset client + server cache": every process drops what it had for the tenant.
+    await this.caches.reset(this.pubsub, tenant, 'google-authorized', String(row.requested_by));
+    return this.changed(record, tenant);
+  }
+
+  /** Revokes the token at Google (best effort, reported) and deletes the stored tokens. */
+  async disconnect(em: EntityManager, caller: Caller): Promise<GoogleConnectionPayload> {
+    const record = await this.load(em, caller.tenant, true);
+    if (!record) return this.view(null, caller.tenant);
+    let revokeProblem: string | null = null;
+    const token = record.refreshToken ?? record.accessToken;
+    if (token && record.clientId && record.clientSecret) {
+      try {
+        await this.oauthClient(record.clientId, this.box.open(record.clientSecret)).revokeToken(this.box.open(token));
+      } catch (err) {
+        const failure = describeOAuthFailure(err);
+        revokeProblem = `Disconnected, but Google did not confirm the revocation (${formatFailure(failure)}); remove the app's access at https://myaccount.google.com/permissions`;
+        this.log.warn({ tenant: caller.tenant, failure }, 'Google token revocation failed');
+      }
+    }
+    Object.assign(record, {
+      status: record.clientId ? GoogleConnectionStatus.CREDENTIALS_SET : GoogleConnectionStatus.UNCONFIGURED,
+      refreshToken: null,
+      accessToken: null,
+      accessTokenExpiresAt: null,
+      grantedScopes: [],
+      authorizedAt: null,
+      authorizedBy: null,
+      lastError: revokeProblem,
+    });
+    await em.flush();
+    this.log.info({ tenant: caller.tenant, by: caller.sub, revoked: !revokeProblem }, 'Google disconnected');
+    return this.changed(record, caller.tenant);
+  }
+
+  /**
+   * A ready OAuth2Client for the tenant's Google calls, with a fresh access token. Fails fast with
+   * GOOGLE_NOT_AUTHORIZED when the tenant must authorize again and GOOGLE_SCOPE_MISSING when a
+   * needed scope was not granted.
+   */
+  async authClient(tenant: string, scopes: string[] = []): Promise<OAuth2Client> {
+    let entry = this.clients.get(tenant);
+    if (!entry) {
+      entry = this.buildClient(tenant);
+      this.clients.set(tenant, entry);
+      entry.catch(() => this.clients.get(tenant) === entry && this.clients.delete(tenant));
+    }
+    const cached = await entry;
+    const missing = scopes.filter((s) => !cached.grantedScopes.includes(s));
+    if (missing.length) throw googleScopeMissing(missing);
+    await this.ensureFresh(tenant, cached);
+    return cached.client;
+  }
+
+  private async buildClient(tenant: string): Promise<CachedClient> {
+    const em = tenantEntityManager(this.orm, tenant);
+    const record = await this.load(em, tenant, true);
+    if (!record || record.status !== GoogleConnectionStatus.AUTHORIZED || !record.refreshToken || !record.clientId || !record.clientSecret) {
+      throw googleNotAuthorized(tenant, record?.status === GoogleConnectionStatus.REAUTHORIZATION_REQUIRED ? record.lastError : 'not connected');
+    }
+    const client = this.oauthClient(record.clientId, this.box.open(record.clientSecret));
+    // An expiry_date is always set: without it the client would refresh and *resend* any request answered 401/403.
+    client.setCredentials({
+      refresh_token: this.box.open(record.refreshToken),
+      access_token: record.accessToken ? this.box.open(record.accessToken) : undefined,
+      expiry_date: record.accessToken && record.accessTokenExpiresAt ? record.accessTokenExpiresAt.getTime() : 1,
+      token_type: 'Bearer',
+    });
+    client.on('tokens', (tokens) => {
+      void this.persistTokens(tenant, tokens).catch((err) => this.log.error({ tenant, err: String(err) }, 'could not persist a refreshed Google token'));
+    });
+    return { client, grantedScopes: record.grantedScopes, refreshing: null };
+  }
+
+  /** One refresh at a time per tenant and process; concurrent callers wait for the same one. */
+  private async ensureFresh(tenant: string, cached: CachedClient): Promise<void> {
+    const expiry = cached.client.credentials.expiry_date ?? 0;
+    if (cached.client.credentials.access_token && expiry - Date.now() > REFRESH_MARGIN_MS) return;
+    cached.refreshing ??= (async () => {
+      try {
+        await cached.client.refreshAccessToken();
+      } catch (err) {
+        const failure = describeOAuthFailure(err);
+        if (failure.error === 'invalid_grant' || failure.error === 'unauthorized_client' || failure.error === 'invalid_client') {
+          await this.markReauthorizationRequired(tenant, `Google refused the refresh token (${formatFailure(failure)})`);
+          throw googleNotAuthorized(tenant, formatFailure(failure));
+        }
+        this.log.warn({ tenant, failure }, 'Google token refresh failed');
+        throw googleUnavailable(failure);
+      } finally {
+        cached.refreshing = null;
+      }
+    })();
+    await cached.refreshing;
+  }
+
+  private async persistTokens(tenant: string, tokens: Credentials): Promise<void> {
+    if (!tokens.access_token) return;
+    const em = tenantEntityManager(this.orm, tenant);
+    await em.nativeUpdate(
+      GoogleConnectionRecord,
+      { tenant, status: GoogleConnectionStatus.AUTHORIZED },
+      {
+        accessToken: this.box.seal(tokens.access_token),
+        accessTokenExpiresAt: tokens.expiry_date ? new Date(tokens.expiry_date) : null,
+        lastRefreshAt: new Date(),
+        ...(tokens.refresh_token ? { refreshToken: this.box.seal(tokens.refresh_token) } : {}),
+      },
+    );
+  }
+
+  /** Google no longer accepts the tenant's grant: stop every call until an admin authorizes again. */
+  async markReauthorizationRequired(tenant: string, reason: string): Promise<void> {
+    const em = tenantEntityManager(this.orm, tenant);
+    const record = await this.load(em, tenant);
+    if (!record || record.status === GoogleConnectionStatus.REAUTHORIZATION_REQUIRED) {
+      this.forget(tenant);
+      return;
+    }
+    record.status = GoogleConnectionStatus.REAUTHORIZATION_REQUIRED;
+    record.lastError = `${reason}. An admin must authorize again.`;
+    await em.flush();
+    this.log.warn({ tenant, reason }, 'Google authorization lost: reauthorization required');
+    await this.changed(record, tenant);
+  }
+}
+
+function authorizationFailed(reason: string, message: string) {
+  return gatewayError('GOOGLE_AUTHORIZATION_FAILED', message, { reason });
+}
