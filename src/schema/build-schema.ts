@@ -24,7 +24,9 @@ export async function buildGatewaySchema(modules: GatewayModule[], services: Gat
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
-    validate: { forbidUnknownValues: true },
+    // Services validate their input and name the field; class-validator's errors would echo
+    // the whole input (a client secret included) back to the caller.
+    validate: false,
     emitSchemaFile: false,
     // Subscriptions name a topic and the caller's tenant (topicId); events come from PostgreSQL.
     pubSub: {
