@@ -9,7 +9,7 @@ import type { Logger } from '../logger';
 export function errorFormatter(development: boolean, log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (code && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, message: withoutInputValues(formatted.message) };
     const original = unwrapResolverError(error);
     log.error({ err: original, path: formatted.path }, 'unexpected error while executing an operation');
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
@@ -20,6 +20,19 @@ export function errorFormatter(development: boolean, log: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/**
+ * graphql-js quotes a rejected variable's whole value ("got invalid value { clientSecret: … }");
+ * inputs may hold secrets, so the value is dropped and the reason kept.
+ */
+export function withoutInputValues(message: string): string {
+  const head = /^(Variable "\$[^"]+") got invalid value /.exec(message);
+  if (!head) return message;
+  // The reason follows the value's last "; " (a secret may itself contain "; ").
+  const cut = message.lastIndexOf('; ');
+  const reason = cut > head[0].length ? message.slice(cut + 2).replace(/(value): [\s\S]*$/, '$1') : '';
+  return `${head[1]} got an invalid value${reason ? `; ${reason}` : ''}`;
 }
 
 export function formatGraphQLError(format: ReturnType<typeof errorFormatter>, error: GraphQLError): GraphQLFormattedError {
