@@ -5,6 +5,9 @@ import { createOrm, migrate } from './db/orm';
 import { CALLBACK_PATH, GoogleConnections } from './google/google-connections';
 import { googleCallbackRoute } from './google/oauth-callback.route';
 import { SecretBox } from './google/secret-box';
+import { engineOptionsFromEnv } from './sync/engine-options';
+import { SyncEngine, type SyncEngineOptions } from './sync/sync-engine';
+import { SyncScheduler } from './sync/sync-scheduler';
 import { TenantRegistry } from './db/tenant-registry';
 import type { Logger } from './logger';
 import type { GatewayModule } from './modules/gateway-module';
@@ -24,6 +27,8 @@ import { attachGraphQLWebSocket } from './server/websocket';
 export interface GatewayOptions {
   /** The modules to choose from (default: the registry); `config.modules` picks the enabled ones. */
   modules?: GatewayModule[];
+  /** Sync engine timings (tests shorten the lease); default from the environment. */
+  syncOptions?: SyncEngineOptions;
 }
 
 /** A running gateway process: database, schema, HTTP + WebSocket server. */
@@ -70,7 +75,11 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
     const neededScopes = [...new Set(modules.flatMap((m) => m.googleScopes ?? []))];
     const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), neededScopes);
-    const services: GatewayServices = { config, log, orm, pubsub, caches, verifier, google };
+    const engine = new SyncEngine(config, orm, pubsub, google, log.child({ component: 'sync' }), modules.flatMap((m) => m.syncJobs), options.syncOptions ?? engineOptionsFromEnv(process.env), databaseUrl);
+    const scheduler = new SyncScheduler(orm, engine, log.child({ component: 'sync-scheduler' }));
+    await engine.start();
+    cleanups.push(() => engine.stop());
+    const services: GatewayServices = { config, log, orm, pubsub, caches, verifier, google, sync: { engine, scheduler } };
     const tenants = new TenantRegistry(orm, caches);
     const unlisten = caches.listen(pubsub, log);
     cleanups.push(async () => unlisten());

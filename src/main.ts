@@ -2,15 +2,16 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { startGateway } from './gateway';
 import { createLogger } from './logger';
-import { moduleNames } from './modules';
+import { moduleNames, registeredModules } from './modules';
+import type { GatewayModule } from './modules/gateway-module';
 
 const STOP_DEADLINE_MS = 10_000;
 
 /** Process entry: config → database → schema → server; owns SIGINT/SIGTERM for a graceful stop. */
-async function main(): Promise<void> {
+export async function runMain(modules: GatewayModule[] = registeredModules): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env, moduleNames());
+    config = loadConfig(process.env, moduleNames(modules));
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${err.message}\n`);
@@ -48,10 +49,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', onSignal);
 
   try {
-    gateway = await startGateway(config, log);
+    gateway = await startGateway(config, log, { modules });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if ((err as { configError?: boolean }).configError || message.startsWith('DATA_DIR:')) {
+    if (err instanceof ConfigError || (err as { configError?: boolean }).configError || message.startsWith('DATA_DIR:')) {
       process.stderr.write(`Configuration error: ${message}\n`);
       process.exit(2);
     }
@@ -71,4 +72,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+if (require.main === module) void runMain();

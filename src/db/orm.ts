@@ -7,12 +7,15 @@ import type { GatewayModule } from '../modules/gateway-module';
 import { migrations } from './migrations';
 import { GoogleConnectionRecord } from '../google/google-connection.entity';
 import { GoogleOAuthState } from '../google/oauth-state.entity';
+import { SyncItemError } from '../sync/sync-item-error.entity';
+import { SyncRun } from '../sync/sync-run.entity';
+import { SyncSchedule } from '../sync/sync-schedule.entity';
 import { Tenant } from './tenant.entity';
 import { TenantScopedEntity, TenantWriteGuard, tenantFilter } from './tenant-scoped.entity';
 
 /** Entities of the shared infrastructure plus those of the given modules. */
 export function gatewayEntities(modules: GatewayModule[]): EntityClass<unknown>[] {
-  return [Tenant, TenantScopedEntity, GoogleConnectionRecord, GoogleOAuthState, ...modules.flatMap((m) => m.entities)];
+  return [Tenant, TenantScopedEntity, GoogleConnectionRecord, GoogleOAuthState, SyncRun, SyncItemError, SyncSchedule, ...modules.flatMap((m) => m.entities)];
 }
 
 export function ormOptions(databaseUrl: string, entities: EntityClass<unknown>[], log?: Logger): Options {

@@ -1,10 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
+import type { SyncJob } from '../sync/define-sync-job';
 
-/** A sync job a module contributes to the sync engine. */
-export interface SyncJobDefinition {
-  module: string;
-  name: string;
-}
 
 /** The contract of a feature module: what it adds to the one schema and the one database. */
 export interface GatewayModule {
@@ -12,7 +8,7 @@ export interface GatewayModule {
   entities: EntityClass<unknown>[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: Function[];
-  syncJobs: SyncJobDefinition[];
+  syncJobs: SyncJob[];
   /** The Google OAuth scopes this module's calls need; the authorization asks for those of the enabled modules. */
   googleScopes?: string[];
 }

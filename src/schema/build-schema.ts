@@ -2,6 +2,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import type { GatewayModule } from '../modules/gateway-module';
+import { SyncRunResolver } from '../sync/sync-run.resolver';
 import { authChecker } from './auth-checker';
 import type { GatewayServices } from './context';
 import type { TopicName } from './topics';
@@ -16,7 +17,8 @@ function requireServices(services: GatewayServices | null): GatewayServices {
  * constructed once per process with the gateway's services.
  */
 export async function buildGatewaySchema(modules: GatewayModule[], services: GatewayServices | null): Promise<GraphQLSchema> {
-  const resolvers = modules.flatMap((m) => m.resolvers);
+  // The sync engine's runs, schedules and progress are shared by every module that syncs.
+  const resolvers = [...modules.flatMap((m) => m.resolvers), SyncRunResolver];
   if (!resolvers.length) throw new Error('no resolvers: enable at least one module');
   const instances = new Map<unknown, unknown>();
   return buildSchema({

@@ -4,6 +4,8 @@ import type { GatewayConfig } from '../config';
 import { TENANT_FILTER } from '../db/tenant-scoped.entity';
 import type { Logger } from '../logger';
 import type { GoogleConnections } from '../google/google-connections';
+import type { SyncEngine } from '../sync/sync-engine';
+import type { SyncScheduler } from '../sync/sync-scheduler';
 import type { CacheRegistry } from './caches';
 import { type Caller, type CallerVerifier } from './caller';
 import { unauthenticated } from './errors';
@@ -19,6 +21,8 @@ export interface GatewayServices {
   verifier: CallerVerifier;
   /** Each tenant's Google connection and ready clients (the only way modules reach Google). */
   google: GoogleConnections;
+  /** The sync engine (queue, workers, bookkeeping) and its schedules. */
+  sync: { engine: SyncEngine; scheduler: SyncScheduler };
 }
 
 /** What every resolver receives: the caller and a request-scoped EntityManager. */

@@ -6,6 +6,26 @@
 export interface TopicPayloads {
   'cache-reset': { tenant: string; reason: string; at: string; requestedBy: string | null };
   'google-connection-changed': GoogleConnectionPayload;
+  'sync-progress': SyncProgressPayload;
+}
+
+/** One progress event of a sync run (throttled; the first and the final one always sent). */
+export interface SyncProgressPayload {
+  runId: string;
+  module: string;
+  status: string;
+  phase: string | null;
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  deleted: number;
+  skipped: number;
+  failed: number;
+  message: string | null;
+  at: string;
+  /** True on the run's last event. */
+  final: boolean;
 }
 
 /** A tenant's Google connection as GraphQL shows it (never a secret). */
@@ -26,4 +46,5 @@ export type TopicName = keyof TopicPayloads;
 export const Topic = {
   CacheReset: 'cache-reset',
   GoogleConnectionChanged: 'google-connection-changed',
+  SyncProgress: 'sync-progress',
 } as const satisfies Record<string, TopicName>;

@@ -5,6 +5,7 @@ import { startGateway, type Gateway } from '../../src/gateway';
 import { createLogger } from '../../src/logger';
 import { registeredModules } from '../../src/modules';
 import type { GatewayModule } from '../../src/modules/gateway-module';
+import type { SyncEngineOptions } from '../../src/sync/sync-engine';
 import type { CallerRole } from '../../src/schema/caller';
 import { signDevToken } from '../../src/schema/dev-token';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -31,6 +32,7 @@ export interface TestGatewayOptions {
   extraModules?: GatewayModule[];
   /** Reuse a database (e.g. to run two gateways on one); otherwise a fresh clone is made and dropped. */
   database?: TestDatabase | { url: string };
+  syncOptions?: SyncEngineOptions;
 }
 
 export function testEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -69,7 +71,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
   });
   const log = createLogger(config.logLevel, sink);
-  const gateway = await startGateway(config, log, { modules });
+  const gateway = await startGateway(config, log, { modules, syncOptions: options.syncOptions ?? { concurrency: 2, leaseSeconds: 3, pollingIntervalSeconds: 0.5, housekeepingSeconds: 0.5 } });
   const origin = `http://127.0.0.1:${gateway.port}`;
   return {
     gateway,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
+import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
 import { createOrm, migrate } from '../../src/db/orm';
@@ -45,6 +46,11 @@ export default async function setup(project: TestProject) {
   const orm = await createOrm(withDatabase(serverUrl, template), registeredModules);
   await migrate(orm);
   await orm.close(true);
+  // pg-boss's own schema, so that each test database starts with it.
+  const boss = new PgBoss({ connectionString: withDatabase(serverUrl, template), schema: 'pgboss', supervise: false, schedule: false });
+  boss.on('error', () => undefined);
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true });
 
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDatabase', template);

@@ -1,0 +1,140 @@
+import type { Logger } from '../logger';
+import type { PgPubSub } from '../schema/pubsub';
+import { Topic, type SyncProgressPayload } from '../schema/topics';
+import type { SyncRun } from './sync-run.entity';
+
+export type ItemOutcome = 'created' | 'updated' | 'deleted' | 'skipped' | 'failed';
+
+export interface Counters {
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  deleted: number;
+  skipped: number;
+  failed: number;
+}
+
+export const PUBLISH_INTERVAL_MS = 100; // ≤ 10 events per second per run
+export const PERSIST_INTERVAL_MS = 1000;
+
+/** Writes counters and cursor (and renews the lease); answers whether cancellation was asked. */
+export type PersistFn = (state: Counters & { phase: string | null; message: string | null; cursor: unknown }) => Promise<{ cancelRequested: boolean }>;
+
+/**
+ * A run's progress: counters in memory, persisted with the job's cursor at most every second
+ * (so a resumed run neither loses nor double-counts items), published at most every 100 ms.
+ * The first and the final event are always published.
+ */
+export class ProgressReporter {
+  readonly counters: Counters;
+  phase: string | null;
+  message: string | null;
+  cursor: unknown;
+  private lastPublish = 0;
+  private publishChain: Promise<void> = Promise.resolve();
+  private pendingPublish: NodeJS.Timeout | null = null;
+  private dirty = false;
+  private status: string;
+
+  constructor(
+    private readonly run: Pick<SyncRun, 'id' | 'module' | 'tenant' | 'status' | 'phase' | 'message' | 'cursor'> & Counters,
+    private readonly pubsub: PgPubSub,
+    private readonly persistFn: PersistFn,
+    private readonly log: Logger,
+    private readonly onCancelRequested: () => void,
+  ) {
+    this.counters = {
+      total: run.total,
+      processed: run.processed,
+      created: run.created,
+      updated: run.updated,
+      deleted: run.deleted,
+      skipped: run.skipped,
+      failed: run.failed,
+    };
+    this.phase = run.phase;
+    this.message = run.message;
+    this.cursor = run.cursor;
+    this.status = run.status;
+  }
+
+  setTotal(total: number): void {
+    this.counters.total = total;
+    this.touch();
+  }
+
+  setPhase(phase: string, message: string | null = null): void {
+    this.phase = phase;
+    this.message = message;
+    this.touch(true);
+  }
+
+  /** One item done. `cursor` (if given) is where a resumed run continues after this item. */
+  item(outcome: ItemOutcome, cursor?: unknown): void {
+    this.counters.processed++;
+    this.counters[outcome]++;
+    if (cursor !== undefined) this.cursor = cursor;
+    this.touch();
+  }
+
+  private touch(force = false): void {
+    this.dirty = true;
+    const now = Date.now();
+    if (force || now - this.lastPublish >= PUBLISH_INTERVAL_MS) {
+      this.publishNow(false);
+    } else if (!this.pendingPublish) {
+      // Trailing edge: the last change within a window is still published.
+      this.pendingPublish = setTimeout(() => this.publishNow(false), PUBLISH_INTERVAL_MS - (now - this.lastPublish));
+      this.pendingPublish.unref();
+    }
+  }
+
+  snapshot(status = this.status, final = false): SyncProgressPayload {
+    return {
+      runId: this.run.id,
+      module: this.run.module,
+      status,
+      phase: this.phase,
+      ...this.counters,
+      message: this.message,
+      at: new Date().toISOString(),
+      final,
+    };
+  }
+
+  /** Publishes in order; a failed publish is logged, never thrown into the job. */
+  publishNow(final: boolean, status = this.status): Promise<void> {
+    if (this.pendingPublish) {
+      clearTimeout(this.pendingPublish);
+      this.pendingPublish = null;
+    }
+    this.lastPublish = Date.now();
+    this.status = status;
+    const payload = this.snapshot(status, final);
+    this.publishChain = this.publishChain.then(() =>
+      this.pubsub.publish(Topic.SyncProgress, this.run.tenant, payload).catch((err) => this.log.warn({ err: String(err) }, 'could not publish sync progress')),
+    );
+    return this.publishChain;
+  }
+
+  /** Persists when something changed (or always, as a heartbeat); stops the job on cancellation. */
+  async persist(always = false): Promise<void> {
+    if (!this.dirty && !always) return;
+    this.dirty = false;
+    const { cancelRequested } = await this.persistFn({ ...this.counters, phase: this.phase, message: this.message, cursor: this.cursor });
+    if (cancelRequested) this.onCancelRequested();
+  }
+
+  markStatus(status: string): void {
+    this.status = status;
+  }
+
+  async drain(): Promise<void> {
+    if (this.pendingPublish) {
+      clearTimeout(this.pendingPublish);
+      this.pendingPublish = null;
+    }
+    await this.publishChain;
+  }
+}

@@ -1,0 +1,229 @@
+import { ConfigError } from '../config';
+import { abortReason, sleep as abortableSleep } from './retry-policy';
+
+export type GoogleApi = 'calendar' | 'people' | 'admin';
+
+/**
+ * Requests per minute for one tenant (one authorized Google user), kept under Google's
+ * per-user quotas; override them with GOOGLE_RATE_*_PER_MINUTE when a project has more.
+ * - calendar 600: "Per minute per user per project: 600 requests" (Calendar API usage limits,
+ *   developers.google.com/workspace/calendar/api/guides/quota; the project as a whole gets 10,000).
+ * - people 90: the Cloud console's default per-user-per-minute quota of people.googleapis.com
+ *   (reads and writes are separate quotas; 90 each is the smallest default we have seen reported,
+ *   Google does not publish them on a docs page). One bucket for both keeps us under either.
+ * - admin 600: the Directory API (Chrome printers among it) allows 2,400 queries per minute per
+ *   user per project (developers.google.com/workspace/admin/directory/v1/limits), but it also
+ *   limits concurrent requests (403 quotaExceeded); a quarter of it is plenty for printers.
+ */
+export const DEFAULT_LIMITS: Readonly<Record<GoogleApi, number>> = { calendar: 600, people: 90, admin: 600 };
+
+const ENV_VARS: Readonly<Record<GoogleApi, string>> = {
+  calendar: 'GOOGLE_RATE_CALENDAR_PER_MINUTE',
+  people: 'GOOGLE_RATE_PEOPLE_PER_MINUTE',
+  admin: 'GOOGLE_RATE_ADMIN_PER_MINUTE',
+};
+
+/** Float slack so that a token refilled as 0.9999999 after the computed wait still counts. */
+const EPSILON = 1e-9;
+
+export interface TokenBucketOptions {
+  ratePerMinute: number;
+  /** Tokens that may be spent at once after a quiet spell; default one second's worth, at least 1. */
+  burst?: number;
+  /** A monotonic clock in ms (default `performance.now`). */
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+/** Paces calls to `ratePerMinute` with bursts up to `burst`; waiters are served first come, first served. */
+export class TokenBucket {
+  private ratePerMs = 0;
+  private burst = 1;
+  private readonly defaultBurst: boolean;
+  private tokens: number;
+  private last: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly queue: Waiter[] = [];
+  private pumping = false;
+  /** Wakes the pump early when every waiter has gone. */
+  private idle: AbortController | null = null;
+
+  constructor(options: TokenBucketOptions) {
+    this.now = options.now ?? (() => performance.now());
+    this.sleep = options.sleep ?? abortableSleep;
+    this.defaultBurst = options.burst === undefined;
+    this.applyRate(options.ratePerMinute, options.burst);
+    this.tokens = this.burst;
+    this.last = this.now();
+  }
+
+  /** Changes the rate (and the default burst with it); waiters keep their turn. */
+  setRate(ratePerMinute: number, burst?: number): void {
+    this.refill();
+    this.applyRate(ratePerMinute, burst);
+    this.tokens = Math.min(this.tokens, this.burst);
+  }
+
+  /** Waits for a token. An abort removes the waiter and rejects with the signal's reason. */
+  take(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    if (this.tryTake()) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject };
+      if (signal) {
+        waiter.signal = signal;
+        waiter.onAbort = () => {
+          this.queue.splice(this.queue.indexOf(waiter), 1);
+          if (this.queue.length === 0) this.idle?.abort();
+          reject(abortReason(signal));
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
+      this.queue.push(waiter);
+      void this.pump();
+    });
+  }
+
+  /** Takes a token if one is there and nobody is waiting. */
+  tryTake(): boolean {
+    if (this.queue.length > 0) return false;
+    this.refill();
+    if (this.tokens < 1 - EPSILON) return false;
+    this.tokens = Math.max(0, this.tokens - 1);
+    return true;
+  }
+
+  /** Whole tokens available right now (0 while anybody waits). */
+  available(): number {
+    if (this.queue.length > 0) return 0;
+    this.refill();
+    return Math.floor(this.tokens + EPSILON);
+  }
+
+  private applyRate(ratePerMinute: number, burst: number | undefined): void {
+    if (!(Number.isFinite(ratePerMinute) && ratePerMinute > 0)) throw new RangeError(`ratePerMinute must be a positive number, got ${ratePerMinute}`);
+    if (burst !== undefined && !(Number.isFinite(burst) && burst >= 1)) throw new RangeError(`burst must be a number ≥ 1, got ${burst}`);
+    this.ratePerMs = ratePerMinute / 60_000;
+    if (burst !== undefined) this.burst = burst;
+    else if (this.defaultBurst) this.burst = Math.max(1, Math.floor(ratePerMinute / 60));
+  }
+
+  /** Hands out tokens to the queue in order, sleeping until the next one is due. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.queue.length > 0) {
+        this.refill();
+        if (this.tokens >= 1 - EPSILON) {
+          this.tokens = Math.max(0, this.tokens - 1);
+          this.dequeue().resolve();
+          continue;
+        }
+        const idle = (this.idle = new AbortController());
+        try {
+          await this.sleep(Math.max(1, Math.ceil((1 - this.tokens) / this.ratePerMs)), idle.signal);
+        } catch (err) {
+          if (!idle.signal.aborted) throw err;
+        } finally {
+          this.idle = null;
+        }
+      }
+    } catch (err) {
+      // A broken injected sleep: fail the waiters rather than leave them hanging.
+      while (this.queue.length > 0) this.dequeue().reject(err);
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private dequeue(): Waiter {
+    const waiter = this.queue.shift()!;
+    if (waiter.onAbort) waiter.signal!.removeEventListener('abort', waiter.onAbort);
+    return waiter;
+  }
+
+  private refill(): void {
+    const t = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + Math.max(0, t - this.last) * this.ratePerMs);
+    this.last = t;
+  }
+}
+
+export interface RateLimiterOptions {
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Token buckets per tenant and Google API, shared by all the sync workers of one process. */
+export class RateLimiter {
+  private readonly limits: Record<GoogleApi, number>;
+  private readonly buckets = new Map<string, Map<GoogleApi, TokenBucket>>();
+
+  constructor(
+    limits: Partial<Record<GoogleApi, number>> = {},
+    private readonly options: RateLimiterOptions = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS };
+    for (const [api, perMinute] of Object.entries(limits) as [GoogleApi, number | undefined][]) {
+      if (perMinute !== undefined) this.setLimit(api, perMinute);
+    }
+  }
+
+  /** Limits from GOOGLE_RATE_{CALENDAR,PEOPLE,ADMIN}_PER_MINUTE (positive integers); unset or empty keeps the default. */
+  static fromEnv(env: Record<string, string | undefined> = process.env, options?: RateLimiterOptions): RateLimiter {
+    const limits: Partial<Record<GoogleApi, number>> = {};
+    for (const [api, name] of Object.entries(ENV_VARS) as [GoogleApi, string][]) {
+      const raw = env[name]?.trim();
+      if (raw === undefined || raw === '') continue;
+      if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+        throw new ConfigError(name, `expected a positive integer (requests per minute), got "${env[name]}"`);
+      }
+      limits[api] = Number(raw);
+    }
+    return new RateLimiter(limits, options);
+  }
+
+  /** Waits for this tenant's turn to call this API. */
+  take(tenant: string, api: GoogleApi, signal?: AbortSignal): Promise<void> {
+    return this.bucket(tenant, api).take(signal);
+  }
+
+  /** The requests per minute allowed per tenant for an API. */
+  limit(api: GoogleApi): number {
+    return this.limits[api];
+  }
+
+  /** Changes an API's limit for every tenant, existing buckets included. */
+  setLimit(api: GoogleApi, perMinute: number): void {
+    if (!(api in DEFAULT_LIMITS)) throw new RangeError(`unknown Google API "${api}"`);
+    if (!(Number.isFinite(perMinute) && perMinute > 0)) throw new RangeError(`the ${api} limit must be a positive number, got ${perMinute}`);
+    this.limits[api] = perMinute;
+    for (const perApi of this.buckets.values()) perApi.get(api)?.setRate(perMinute);
+  }
+
+  /** Drops a tenant's buckets (e.g. on disconnect); calls already waiting are still served. */
+  forgetTenant(tenant: string): void {
+    this.buckets.delete(tenant);
+  }
+
+  private bucket(tenant: string, api: GoogleApi): TokenBucket {
+    let perApi = this.buckets.get(tenant);
+    if (!perApi) this.buckets.set(tenant, (perApi = new Map()));
+    let bucket = perApi.get(api);
+    if (!bucket) {
+      if (!(api in DEFAULT_LIMITS)) throw new RangeError(`unknown Google API "${api}"`);
+      bucket = new TokenBucket({ ratePerMinute: this.limits[api], now: this.options.now, sleep: this.options.sleep });
+      perApi.set(api, bucket);
+    }
+    return bucket;
+  }
+}

@@ -1,0 +1,60 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { SyncProgressPayload } from '../schema/topics';
+import { SyncModule, SyncStatus } from './sync-module';
+import type { SyncRun } from './sync-run.entity';
+
+/** One progress event of a run (≤ 10 per second per run; the first and the final always sent). */
+@ObjectType({ description: 'Progress of a sync run; the first and the final event of a run are always sent' })
+export class SyncProgress {
+  @Field(() => ID)
+  runId!: string;
+
+  @Field(() => SyncModule)
+  module!: string;
+
+  @Field(() => SyncStatus)
+  status!: SyncStatus;
+
+  @Field(() => String, { nullable: true })
+  phase!: string | null;
+
+  @Field(() => Int) total!: number;
+  @Field(() => Int) processed!: number;
+  @Field(() => Int) created!: number;
+  @Field(() => Int) updated!: number;
+  @Field(() => Int) deleted!: number;
+  @Field(() => Int) skipped!: number;
+  @Field(() => Int) failed!: number;
+
+  @Field(() => String, { nullable: true })
+  message!: string | null;
+
+  @Field({ description: 'True on the last event of the run' })
+  final!: boolean;
+
+  @Field()
+  at!: Date;
+
+  static from(p: SyncProgressPayload): SyncProgress {
+    return Object.assign(new SyncProgress(), { ...p, status: p.status as SyncStatus, at: new Date(p.at) });
+  }
+
+  static ofRun(run: SyncRun, final: boolean): SyncProgressPayload {
+    return {
+      runId: run.id,
+      module: run.module,
+      status: run.status,
+      phase: run.phase,
+      total: run.total,
+      processed: run.processed,
+      created: run.created,
+      updated: run.updated,
+      deleted: run.deleted,
+      skipped: run.skipped,
+      failed: run.failed,
+      message: run.message,
+      at: new Date().toISOString(),
+      final,
+    };
+  }
+}

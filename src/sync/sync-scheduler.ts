@@ -1,0 +1,82 @@
+import { CronExpressionParser } from 'cron-parser';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '../logger';
+import { tenantEntityManager } from '../schema/context';
+import { badUserInput } from '../schema/errors';
+import type { SyncEngine } from './sync-engine';
+import { SyncTrigger } from './sync-module';
+import { SyncSchedule } from './sync-schedule.entity';
+
+/** The next time a cron expression fires after `after`, in a time zone; BAD_USER_INPUT when invalid. */
+export function nextCronTime(cron: string, timeZone: string, after = new Date()): Date {
+  const expression = cron.trim();
+  const fields = expression.split(/\s+/).length;
+  if (!expression || fields < 5 || fields > 6) throw badUserInput('cron must have 5 fields (or 6 with seconds), e.g. "0 */2 * * *"', 'cron');
+  try {
+    return CronExpressionParser.parse(expression, { currentDate: after, tz: timeZone }).next().toDate();
+  } catch (err) {
+    throw badUserInput(`cron "${expression}" is not valid: ${err instanceof Error ? err.message : String(err)}`, 'cron');
+  }
+}
+
+export function checkTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    throw badUserInput(`unknown time zone "${timeZone}" (expected an IANA name such as Europe/Bucharest)`, 'timeZone');
+  }
+}
+
+/** Per-tenant cron schedules; due ones become runs with trigger SCHEDULE (checked by workers). */
+export class SyncScheduler {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly engine: SyncEngine,
+    private readonly log: Logger,
+  ) {
+    engine.onHousekeeping = () => this.runDue();
+  }
+
+  async set(tenant: string, module: string, cron: string, timeZone: string, by: string): Promise<SyncSchedule> {
+    if (!this.engine.hasJob(module)) throw badUserInput(`The ${module} module has no sync job enabled`, 'module');
+    checkTimeZone(timeZone);
+    const nextRunAt = nextCronTime(cron, timeZone);
+    const em = tenantEntityManager(this.orm, tenant);
+    let schedule = await em.findOne(SyncSchedule, { module });
+    if (!schedule) schedule = em.create(SyncSchedule, { tenant, module, cron: cron.trim(), timeZone, nextRunAt, createdBy: by } as SyncSchedule);
+    Object.assign(schedule, { cron: cron.trim(), timeZone, nextRunAt, createdBy: by });
+    await em.flush();
+    return schedule;
+  }
+
+  async clear(tenant: string, module: string): Promise<boolean> {
+    return (await tenantEntityManager(this.orm, tenant).nativeDelete(SyncSchedule, { module })) > 0;
+  }
+
+  /** Claims due schedules (one worker each, SKIP LOCKED), moves them to their next time, queues runs. */
+  async runDue(): Promise<void> {
+    const due: { tenant: string; module: string }[] = [];
+    await this.orm.em.fork().transactional(async (em) => {
+      const conn = em.getConnection();
+      const rows: { id: string; tenant: string; module: string; cron: string; time_zone: string }[] = await conn.execute(
+        /* dueSchedules */ `SELECT id, tenant, module, cron, time_zone FROM sync_schedule WHERE next_run_at <= now() ORDER BY next_run_at LIMIT 100 FOR UPDATE SKIP LOCKED`,
+      );
+      for (const row of rows) {
+        let next: Date;
+        try {
+          next = nextCronTime(row.cron, row.time_zone);
+        } catch {
+          next = new Date(Date.now() + 24 * 3600_000);
+        }
+        await conn.execute(/* advanceSchedule */ `UPDATE sync_schedule SET next_run_at = ?, last_run_at = now() WHERE id = ?`, [next, row.id]);
+        due.push({ tenant: row.tenant, module: row.module });
+      }
+    });
+    for (const d of due) {
+      if (!this.engine.hasJob(d.module)) continue;
+      const run = await this.engine.enqueue({ tenant: d.tenant, module: d.module, trigger: SyncTrigger.SCHEDULE });
+      this.log.info({ tenant: d.tenant, module: d.module, runId: run.id }, 'scheduled sync queued');
+    }
+  }
+}
