@@ -1,0 +1,158 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
+import { createOrm } from '../db/orm';
+import { GoogleConnections } from '../google/google-connections';
+import { SecretBox } from '../google/secret-box';
+import { createLogger } from '../logger';
+import type { GatewayModule } from '../modules/gateway-module';
+import { CacheRegistry } from '../schema/caches';
+import { tenantEntityManager } from '../schema/context';
+import { PgPubSub } from '../schema/pubsub';
+import { Topic, type SyncProgressPayload } from '../schema/topics';
+import { engineOptionsFromEnv } from './engine-options';
+import { SyncEngine } from './sync-engine';
+import { SyncStatus, SyncTrigger } from './sync-module';
+import { SyncRun } from './sync-run.entity';
+
+/** Exit codes: 0 SUCCEEDED, 2 PARTIAL, 1 anything else (or a usage error: 64). */
+export function exitCodeFor(status: string): number {
+  if (status === SyncStatus.SUCCEEDED) return 0;
+  if (status === SyncStatus.PARTIAL) return 2;
+  return 1;
+}
+
+/** The URL of an embedded PostgreSQL that a running gateway owns in DATA_DIR, if any. */
+function runningEmbeddedUrl(dataDir: string): string | null {
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null;
+  }
+  return Number.isFinite(port) ? `postgres://postgres:gateway@127.0.0.1:${port}/gateway` : null;
+}
+
+export function renderBar(p: Pick<SyncProgressPayload, 'status' | 'phase' | 'total' | 'processed' | 'created' | 'updated' | 'deleted' | 'skipped' | 'failed'>, width = 30): string {
+  const ratio = p.total > 0 ? Math.min(1, p.processed / p.total) : 0;
+  const filled = Math.round(ratio * width);
+  const pct = p.total > 0 ? `${Math.floor(ratio * 100)}%`.padStart(4) : '  --';
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct} ${p.processed}/${p.total} created ${p.created} updated ${p.updated} deleted ${p.deleted} skipped ${p.skipped} failed ${p.failed} ${p.status}${p.phase ? ` (${p.phase})` : ''}`;
+}
+
+/**
+ * `npm run sync -- --tenant <t> --module <m> [--full] [--json]`: queues a run (or joins the active
+ * one), follows it until it ends, and exits 0 (SUCCEEDED), 2 (PARTIAL) or 1.
+ */
+export async function runSyncCli(modules: GatewayModule[], argv = process.argv.slice(2)): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { tenant: { type: 'string' }, module: { type: 'string' }, full: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+      strict: true,
+    }));
+  } catch (err) {
+    process.stderr.write(`sync: ${(err as Error).message}\nusage: npm run sync -- --tenant <tenant> --module <module> [--full] [--json]\n`);
+    return 64;
+  }
+  if (values.help || !values.tenant || !values.module) {
+    process.stderr.write('usage: npm run sync -- --tenant <tenant> --module <module> [--full] [--json]\n');
+    return values.help ? 0 : 64;
+  }
+  const config = loadConfig(process.env, modules.map((m) => m.name));
+  const module = values.module.toLowerCase();
+  const enabled = modules.filter((m) => config.modules.includes(m.name));
+  if (!enabled.some((m) => m.syncJobs.some((j) => j.module === module))) {
+    const withJobs = enabled.flatMap((m) => m.syncJobs.map((j) => j.module));
+    throw new ConfigError('--module', `"${values.module}" has no sync job; modules that sync: ${withJobs.join(', ') || 'none'}`);
+  }
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never);
+
+  // A gateway may own the embedded database already; otherwise this process starts it and works the run itself.
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.databaseUrl ?? runningEmbeddedUrl(config.dataDir);
+  let worksItself = config.role !== 'api' && !config.databaseUrl && !databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config.dataDir, log);
+    databaseUrl = embedded.url;
+    worksItself = true;
+  }
+  const orm = await createOrm(databaseUrl, enabled, log);
+  const pubsub = new PgPubSub(databaseUrl, log);
+  await pubsub.start();
+  const caches = new CacheRegistry();
+  const google = new GoogleConnections(config, orm, pubsub, caches, new SecretBox(config.secretsKey, config.previousSecretsKeys), log, []);
+  const engine = new SyncEngine({ ...config, role: worksItself ? 'all' : 'api' }, orm, pubsub, google, log, enabled.flatMap((m) => m.syncJobs), engineOptionsFromEnv(process.env), databaseUrl);
+  try {
+    await engine.start();
+    await orm.em.getConnection().execute('INSERT INTO tenant (id, created_at) VALUES (?, now()) ON CONFLICT (id) DO NOTHING', [values.tenant]);
+    const events = pubsub.subscribe(Topic.SyncProgress, values.tenant);
+    const run = await engine.enqueue({ tenant: values.tenant, module, trigger: SyncTrigger.CLI, full: values.full ?? false, requestedBy: 'cli' });
+    const tty = process.stderr.isTTY && !values.json;
+    if (!values.json) process.stderr.write(`sync run ${run.id} (${module}, tenant ${values.tenant})${run.trigger !== SyncTrigger.CLI ? `: joined the ${run.status.toLowerCase()} run` : ''}\n`);
+
+    const em = () => tenantEntityManager(orm, values.tenant!);
+    let final = SyncEngine.isFinal(run.status) ? run : null;
+    const started = Date.now();
+    let hinted = false;
+    const poll = setInterval(() => void pollOnce(), 2000);
+    let wake: (() => void) | null = null;
+    const pollOnce = async () => {
+      const current = await em().findOne(SyncRun, { id: run.id });
+      if (current && SyncEngine.isFinal(current.status)) {
+        final = current;
+        wake?.();
+      } else if (current?.status === SyncStatus.QUEUED && !worksItself && !hinted && Date.now() - started > 15_000) {
+        hinted = true;
+        process.stderr.write('still queued: is a gateway with ROLE=all or ROLE=worker running on this database?\n');
+      }
+    };
+    const follow = (async () => {
+      for await (const ev of events) {
+        if (ev.runId !== run.id) continue;
+        if (tty) process.stderr.write(`\r${renderBar(ev)}\x1b[K`);
+        else if (!values.json && ev.final) process.stderr.write(`${renderBar(ev)}\n`);
+        if (ev.final) break;
+      }
+    })();
+    while (!final) {
+      await Promise.race([follow, new Promise<void>((r) => (wake = r)), new Promise((r) => setTimeout(r, 2000))]);
+      if (!final) await pollOnce();
+    }
+    clearInterval(poll);
+    await events.return?.();
+    const done = (await em().findOneOrFail(SyncRun, { id: run.id }, { refresh: true })) as SyncRun;
+    if (tty) process.stderr.write(`\r${renderBar(done)}\x1b[K\n`);
+    if (values.json) {
+      const { id, tenant, status, trigger, full, total, processed, created, updated, deleted, skipped, failed, resumedCount, error, createdAt, startedAt, finishedAt } = done;
+      const json = { id, tenant, module, status, trigger, full, total, processed, created, updated, deleted, skipped, failed, resumedCount, error, createdAt, startedAt, finishedAt };
+      process.stdout.write(`${JSON.stringify(json)}\n`);
+    } else if (done.error) {
+      process.stderr.write(`error: ${done.error}\n`);
+    }
+    return exitCodeFor(done.status);
+  } finally {
+    await engine.stop();
+    await pubsub.close();
+    await orm.close(true);
+    await embedded?.stop();
+  }
+}
+
+/** Runs the CLI and exits with its code; a bad argument or setting exits 64 with one line. */
+export function syncCliMain(modules: GatewayModule[]): void {
+  runSyncCli(modules).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`sync: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exit(err instanceof ConfigError ? 64 : 1);
+    },
+  );
+}
