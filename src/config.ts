@@ -203,7 +203,7 @@ export function loadConfig(env: Env = process.env, knownModules: readonly string
       maxDepth: intVar(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 100),
       maxAliases: intVar(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
       maxTokens: intVar(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
-      maxCost: intVar(env, 'GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+      maxCost: intVar(env, 'GRAPHQL_MAX_COST', 20_000, 10, 1_000_000),
       maxDirectives: intVar(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
     },
   };

@@ -18,6 +18,9 @@ export function gatewayEntities(modules: GatewayModule[]): EntityClass<unknown>[
   return [Tenant, TenantScopedEntity, GoogleConnectionRecord, GoogleOAuthState, SyncRun, SyncItemError, SyncSchedule, ...modules.flatMap((m) => m.entities)];
 }
 
+/** Counts the SQL statements MikroORM sends (tests prove there is no N+1 with it). */
+export const sqlStatements: { count: number; trace: string[] | null } = { count: 0, trace: null };
+
 export function ormOptions(databaseUrl: string, entities: EntityClass<unknown>[], log?: Logger): Options {
   const scoped = entities.filter((e) => e !== TenantScopedEntity && e.prototype instanceof TenantScopedEntity).map((e) => e.name);
   return {
@@ -41,6 +44,11 @@ export function ormOptions(databaseUrl: string, entities: EntityClass<unknown>[]
       silent: true,
     },
     debug: false,
+    onQuery: (sql) => {
+      sqlStatements.count++;
+      sqlStatements.trace?.push(sql);
+      return sql;
+    },
     logger: log ? (msg) => log.debug(msg) : undefined,
   };
 }

@@ -12,4 +12,8 @@ export class Tenant {
   @Field()
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  @Field({ description: 'IANA time zone of the task calendar’s days, weeks and months, and of synced events' })
+  @Property({ length: 64 })
+  timeZone: string = 'Europe/Bucharest';
 }

@@ -9,6 +9,7 @@ import type { SyncScheduler } from '../sync/sync-scheduler';
 import type { CacheRegistry } from './caches';
 import { type Caller, type CallerVerifier } from './caller';
 import { unauthenticated } from './errors';
+import { EntityLoaders } from './loaders';
 import type { PgPubSub } from './pubsub';
 
 /** The long-lived parts of one gateway process that resolvers and services use. */
@@ -30,6 +31,8 @@ export interface GatewayContext {
   caller: Caller | null;
   /** A fork of its own per request (one identity map), filtered to the caller's tenant. */
   em: EntityManager;
+  /** Batched look-ups by id for nested fields (no N+1). */
+  loaders: EntityLoaders;
   log: Logger;
   services: GatewayServices;
 }
@@ -47,9 +50,11 @@ export function tenantEntityManager(orm: MikroORM, tenant: string | null): Entit
 }
 
 export function createContext(services: GatewayServices, caller: Caller | null, requestLog: Logger): GatewayContext {
+  const em = tenantEntityManager(services.orm, caller?.tenant ?? null);
   return {
     caller,
-    em: tenantEntityManager(services.orm, caller?.tenant ?? null),
+    em,
+    loaders: new EntityLoaders(em),
     log: caller ? requestLog.child({ tenant: caller.tenant, sub: caller.sub }) : requestLog,
     services,
   };

@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '../logger';
 import { tenantEntityManager } from '../schema/context';
 import { badUserInput } from '../schema/errors';
+import { checkTimeZone } from '../schema/time-zone';
 import type { SyncEngine } from './sync-engine';
 import { SyncTrigger } from './sync-module';
 import { SyncSchedule } from './sync-schedule.entity';
@@ -16,15 +17,6 @@ export function nextCronTime(cron: string, timeZone: string, after = new Date())
     return CronExpressionParser.parse(expression, { currentDate: after, tz: timeZone }).next().toDate();
   } catch (err) {
     throw badUserInput(`cron "${expression}" is not valid: ${err instanceof Error ? err.message : String(err)}`, 'cron');
-  }
-}
-
-export function checkTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return timeZone;
-  } catch {
-    throw badUserInput(`unknown time zone "${timeZone}" (expected an IANA name such as Europe/Bucharest)`, 'timeZone');
   }
 }
 

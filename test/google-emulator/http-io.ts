@@ -23,6 +23,7 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** The HTTP status answered; 0 when the connection was cut without an answer (a `reset` or `lostResponse` fault, a client gone). */
   status: number;
   at: Date;
 }
@@ -111,6 +112,13 @@ function finish(res: ServerResponse, status: number, headers: Record<string, str
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   finish(res, status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers }, JSON.stringify(body));
+}
+
+/** A response without a body: 204 after a delete, 304 for a matching `If-None-Match`. */
+export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  res.writeHead(status, headers);
+  runBeforeEnd(res);
+  res.end();
 }
 
 export function sendApiError(res: ServerResponse, err: GoogleApiError): void {

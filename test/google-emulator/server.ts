@@ -44,7 +44,7 @@ export class EmulatorServer {
   /**
    * Adds a route. `method` is an HTTP method or `*`; `pattern` is tested against the path (no
    * query string), so anchor it (`/^\/calendar\/v3\/…$/`). Routes are tried in the order added.
-   * A handler must answer before its promise settles; it may throw a GoogleApiError or an
+   * A handler must answer (or destroy the response) before its promise settles; it may throw a GoogleApiError or an
    * OAuthError, which is sent as such.
    */
   route(method: string, pattern: RegExp, handler: RouteHandler): void {
@@ -93,7 +93,7 @@ export class EmulatorServer {
       at: new Date(),
     };
     onBeforeEnd(res, () => {
-      record.status = res.statusCode;
+      record.status = res.headersSent ? res.statusCode : 0;
       if (this.options.recordRequests !== false) this.requests.push(record);
       this.options.onRequest?.(record);
     });
@@ -135,7 +135,8 @@ export class EmulatorServer {
         return;
       }
       await route.route.handler(request, res, route.match);
-      if (!res.headersSent) throw new Error(`the handler of ${method} ${record.path} returned without answering`);
+      // A handler may also cut the connection on purpose (fault injection): that is an answer too.
+      if (!res.headersSent && !res.destroyed) throw new Error(`the handler of ${method} ${record.path} returned without answering`);
     } catch (err) {
       this.fail(res, err, `${method} ${record.path}`);
     }

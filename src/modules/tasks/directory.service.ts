@@ -1,0 +1,90 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, notFound } from '../../schema/errors';
+import { email, optionalText, requiredText, uuid } from '../../schema/validate';
+import type { CreateEmployeeInput, CreatePartnerInput, CreateProjectInput, UpdateEmployeeInput, UpdatePartnerInput, UpdateProjectInput } from './directory.inputs';
+import { Employee } from './employee.entity';
+import { Partner } from './partner.entity';
+import { Project } from './project.entity';
+import { Task } from './task.entity';
+
+/** Employees, partners and projects: validation and the rules that tie them to tasks. */
+export class DirectoryService {
+  async find<T extends Employee | Partner | Project>(em: EntityManager, entity: new () => T, id: string, field = 'id'): Promise<T> {
+    const row = await em.findOne(entity as never, { id: uuid(id, field) } as never);
+    if (!row) throw field === 'id' ? notFound(entity.name, id) : badUserInput(`${field} ${id} does not exist`, field);
+    return row as T;
+  }
+
+  async createEmployee(em: EntityManager, input: CreateEmployeeInput): Promise<Employee> {
+    const mail = email(input.email, 'email');
+    const employee = em.create(Employee, {
+      name: requiredText(input.name, 'name', 200),
+      email: mail,
+      calendarId: optionalText(input.calendarId, 'calendarId', 1024) ?? mail,
+      active: input.active ?? true,
+    } as Employee);
+    await em.flush();
+    return employee;
+  }
+
+  async updateEmployee(em: EntityManager, id: string, input: UpdateEmployeeInput): Promise<Employee> {
+    const employee = await this.find(em, Employee, id);
+    if (input.name !== undefined) employee.name = requiredText(input.name, 'name', 200);
+    if (input.email !== undefined) employee.email = email(input.email, 'email');
+    if (input.calendarId !== undefined) employee.calendarId = requiredText(input.calendarId, 'calendarId', 1024);
+    if (input.active !== undefined && input.active !== null) employee.active = input.active;
+    await em.flush();
+    return employee;
+  }
+
+  async createPartner(em: EntityManager, input: CreatePartnerInput): Promise<Partner> {
+    const partner = em.create(Partner, { name: requiredText(input.name, 'name', 200), fiscalCode: optionalText(input.fiscalCode, 'fiscalCode', 32) } as Partner);
+    await em.flush();
+    return partner;
+  }
+
+  async updatePartner(em: EntityManager, id: string, input: UpdatePartnerInput): Promise<Partner> {
+    const partner = await this.find(em, Partner, id);
+    if (input.name !== undefined) partner.name = requiredText(input.name, 'name', 200);
+    if (input.fiscalCode !== undefined) partner.fiscalCode = optionalText(input.fiscalCode, 'fiscalCode', 32);
+    await em.flush();
+    return partner;
+  }
+
+  async createProject(em: EntityManager, input: CreateProjectInput): Promise<Project> {
+    const partner = input.partnerId ? await this.find(em, Partner, input.partnerId, 'partnerId') : null;
+    const project = em.create(Project, { name: requiredText(input.name, 'name', 200), partner } as unknown as Project);
+    await em.flush();
+    return project;
+  }
+
+  async updateProject(em: EntityManager, id: string, input: UpdateProjectInput): Promise<Project> {
+    const project = await this.find(em, Project, id);
+    if (input.name !== undefined) project.name = requiredText(input.name, 'name', 200);
+    if (input.partnerId !== undefined) {
+      const partner = input.partnerId ? await this.find(em, Partner, input.partnerId, 'partnerId') : null;
+      if (partner) {
+        const clash = await em.count(Task, { project: project.id, partner: { $nin: [partner.id], $ne: null } as never, deletedAt: null });
+        if (clash) throw badUserInput(`${clash} task(s) of this project belong to another partner`, 'partnerId');
+      }
+      project.partner = partner as never;
+    }
+    await em.flush();
+    return project;
+  }
+
+  /** Deleting is refused while live tasks (or tasks awaiting their deletion in Google) refer to the row. */
+  async delete(em: EntityManager, entity: typeof Employee | typeof Partner | typeof Project, id: string): Promise<boolean> {
+    const row = await this.find(em, entity as never, id);
+    const key = entity === Employee ? 'employee' : entity === Partner ? 'partner' : 'project';
+    const tasks = await em.count(Task, { [key]: (row as { id: string }).id });
+    if (tasks) throw badUserInput(`${entity.name} ${id} still has ${tasks} task(s)`, 'id');
+    if (entity === Partner) {
+      const projects = await em.count(Project, { partner: (row as Partner).id });
+      if (projects) throw badUserInput(`Partner ${id} still has ${projects} project(s)`, 'id');
+    }
+    em.remove(row as object);
+    await em.flush();
+    return true;
+  }
+}

@@ -1,0 +1,222 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Tenant } from '../../db/tenant.entity';
+import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
+import { badUserInput, notFound } from '../../schema/errors';
+import { optionalText, requiredText, uuid } from '../../schema/validate';
+import { DirectoryService } from './directory.service';
+import { Employee } from './employee.entity';
+import { Partner } from './partner.entity';
+import { Project } from './project.entity';
+import type { CreateTaskInput, TaskFilter, UpdateTaskInput } from './task.inputs';
+import { Task, TaskStatus } from './task.entity';
+import { addDays, parseLocalDate, startOfLocalDay } from './zoned-time';
+
+const MAX_TASK_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+export async function tenantTimeZone(em: EntityManager, tenant: string): Promise<string> {
+  const row = await em.findOne(Tenant, { id: tenant }, { fields: ['timeZone'] });
+  return row?.timeZone ?? 'Europe/Bucharest';
+}
+
+/** The instants a task covers: [startsAt, endsAt) or the local days [startDate, endDate] in the zone. */
+export function taskRange(t: Pick<Task, 'startsAt' | 'endsAt' | 'startDate' | 'endDate'>, timeZone: string): { start: Date; end: Date } {
+  if (t.startDate && t.endDate) {
+    return { start: startOfLocalDay(parseLocalDate(t.startDate), timeZone), end: startOfLocalDay(addDays(parseLocalDate(t.endDate), 1), timeZone) };
+  }
+  return { start: t.startsAt!, end: t.endsAt! };
+}
+
+interface Schedule {
+  startsAt: Date | null;
+  endsAt: Date | null;
+  startDate: string | null;
+  endDate: string | null;
+}
+
+/** Exactly one kind of bounds, in order, at most a year long. */
+function checkSchedule(s: Schedule): Schedule {
+  const timed = s.startsAt != null || s.endsAt != null;
+  const allDay = s.startDate != null || s.endDate != null;
+  if (timed && allDay) throw badUserInput('Give either startsAt/endsAt (timed) or startDate/endDate (all-day), not both', 'startsAt');
+  if (!timed && !allDay) throw badUserInput('A task needs startsAt/endsAt or startDate/endDate', 'startsAt');
+  if (timed) {
+    if (!s.startsAt || !s.endsAt) throw badUserInput('A timed task needs both startsAt and endsAt', s.startsAt ? 'endsAt' : 'startsAt');
+    if (Number.isNaN(s.startsAt.getTime()) || Number.isNaN(s.endsAt.getTime())) throw badUserInput('Invalid date-time', 'startsAt');
+    if (s.endsAt <= s.startsAt) throw badUserInput('endsAt must be after startsAt', 'endsAt');
+    if (s.endsAt.getTime() - s.startsAt.getTime() > MAX_TASK_DAYS * DAY_MS) throw badUserInput(`A task lasts at most ${MAX_TASK_DAYS} days`, 'endsAt');
+    return { startsAt: s.startsAt, endsAt: s.endsAt, startDate: null, endDate: null };
+  }
+  if (!s.startDate || !s.endDate) throw badUserInput('An all-day task needs both startDate and endDate', s.startDate ? 'endDate' : 'startDate');
+  let start;
+  let end;
+  try {
+    start = parseLocalDate(s.startDate);
+    end = parseLocalDate(s.endDate);
+  } catch {
+    throw badUserInput('startDate/endDate must be calendar dates (YYYY-MM-DD)', 'startDate');
+  }
+  const days = (Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(start.year, start.month - 1, start.day)) / DAY_MS;
+  if (days < 0) throw badUserInput('endDate must not be before startDate', 'endDate');
+  if (days >= MAX_TASK_DAYS) throw badUserInput(`A task lasts at most ${MAX_TASK_DAYS} days`, 'endDate');
+  return { startsAt: null, endsAt: null, startDate: s.startDate, endDate: s.endDate };
+}
+
+export interface TaskQuery {
+  tenant: string;
+  filter?: TaskFilter | null;
+  range?: { from: Date; to: Date } | null;
+}
+
+/** SQL for the tasks of a tenant matching a filter; the tenant condition is explicit (raw SQL bypasses the ORM filter). */
+export function taskWhere(q: TaskQuery): { sql: string; params: unknown[] } {
+  const clauses = ['t.tenant = ?', 't.deleted_at IS NULL'];
+  const params: unknown[] = [q.tenant];
+  const range = q.range ?? q.filter?.range ?? null;
+  if (range) {
+    clauses.push('tstzrange(t.range_start, t.range_end) && tstzrange(?, ?)');
+    params.push(range.from, range.to);
+  }
+  const ids = (list: string[] | undefined, column: string, field: string) => {
+    if (!list) return;
+    if (!list.length) {
+      clauses.push('false');
+      return;
+    }
+    clauses.push(`t.${column} IN (${list.map(() => '?').join(', ')})`);
+    params.push(...list.map((id) => uuid(id, field)));
+  };
+  ids(q.filter?.employeeIds, 'employee_id', 'employeeIds');
+  ids(q.filter?.partnerIds, 'partner_id', 'partnerIds');
+  ids(q.filter?.projectIds, 'project_id', 'projectIds');
+  if (q.filter?.statuses) {
+    if (!q.filter.statuses.length) clauses.push('false');
+    else {
+      clauses.push(`t.status IN (${q.filter.statuses.map(() => '?').join(', ')})`);
+      params.push(...q.filter.statuses);
+    }
+  }
+  const search = q.filter?.search?.trim();
+  if (search) {
+    if (search.length > 200) throw badUserInput('search must be at most 200 characters', 'search');
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    clauses.push('(t.title ILIKE ? OR t.description ILIKE ?)');
+    params.push(like, like);
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+/** Tasks: validation, the tenant's time zone, the list and the calendar's data. */
+export class TaskService {
+  private readonly directory = new DirectoryService();
+
+  private async references(em: EntityManager, input: { employeeId?: string; partnerId?: string | null; projectId?: string | null }, current?: Task) {
+    const employee = input.employeeId !== undefined ? await this.directory.find(em, Employee, input.employeeId, 'employeeId') : undefined;
+    const partner =
+      input.partnerId === undefined ? undefined : input.partnerId === null ? null : await this.directory.find(em, Partner, input.partnerId, 'partnerId');
+    const project =
+      input.projectId === undefined ? undefined : input.projectId === null ? null : await this.directory.find(em, Project, input.projectId, 'projectId');
+    // The task's partner must be its project's partner; a task given only a project takes that partner.
+    const effectiveProject = project === undefined ? (current?.project ? await em.findOne(Project, { id: current.project.id }) : null) : project;
+    let effectivePartnerId = partner === undefined ? (current?.partner?.id ?? null) : (partner?.id ?? null);
+    const projectPartnerId = effectiveProject?.partner?.id ?? null;
+    let inheritedPartner: Partner | null | undefined;
+    if (projectPartnerId) {
+      if (effectivePartnerId === null && partner === undefined) {
+        inheritedPartner = em.getReference(Partner, projectPartnerId);
+        effectivePartnerId = projectPartnerId;
+      } else if (effectivePartnerId !== projectPartnerId) {
+        throw badUserInput("The task's partner differs from its project's partner", 'projectId');
+      }
+    }
+    return { employee, partner: inheritedPartner ?? partner, project };
+  }
+
+  async create(em: EntityManager, tenant: string, input: CreateTaskInput): Promise<Task> {
+    const schedule = checkSchedule({ startsAt: input.startsAt ?? null, endsAt: input.endsAt ?? null, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
+    const refs = await this.references(em, { employeeId: input.employeeId, partnerId: input.partnerId ?? undefined, projectId: input.projectId ?? null });
+    const range = taskRange(schedule, await tenantTimeZone(em, tenant));
+    const task = em.create(Task, {
+      title: requiredText(input.title, 'title', 500),
+      description: optionalText(input.description, 'description', 8000),
+      location: optionalText(input.location, 'location', 1000),
+      employee: refs.employee,
+      partner: refs.partner ?? null,
+      project: refs.project ?? null,
+      ...schedule,
+      status: input.status ?? TaskStatus.OPEN,
+      rangeStart: range.start,
+      rangeEnd: range.end,
+    } as unknown as Task);
+    await em.flush();
+    return task;
+  }
+
+  async get(em: EntityManager, id: string): Promise<Task> {
+    const task = await em.findOne(Task, { id: uuid(id, 'id'), deletedAt: null });
+    if (!task) throw notFound('Task', id);
+    return task;
+  }
+
+  async update(em: EntityManager, tenant: string, id: string, input: UpdateTaskInput): Promise<Task> {
+    const task = await this.get(em, id);
+    const kindGiven = input.startsAt !== undefined || input.endsAt !== undefined || input.startDate !== undefined || input.endDate !== undefined;
+    if (kindGiven) {
+      const switching = (input.startDate != null || input.endDate != null) !== task.allDay && (input.startsAt != null || input.endsAt != null || input.startDate != null || input.endDate != null);
+      const base: Schedule = switching ? { startsAt: null, endsAt: null, startDate: null, endDate: null } : task;
+      const schedule = checkSchedule({
+        startsAt: input.startsAt !== undefined ? input.startsAt : base.startsAt,
+        endsAt: input.endsAt !== undefined ? input.endsAt : base.endsAt,
+        startDate: input.startDate !== undefined ? input.startDate : base.startDate,
+        endDate: input.endDate !== undefined ? input.endDate : base.endDate,
+      });
+      Object.assign(task, schedule);
+      const range = taskRange(schedule, await tenantTimeZone(em, tenant));
+      task.rangeStart = range.start;
+      task.rangeEnd = range.end;
+    }
+    const refs = await this.references(em, { employeeId: input.employeeId, partnerId: input.partnerId, projectId: input.projectId }, task);
+    if (refs.employee) task.employee = refs.employee as never;
+    if (refs.partner !== undefined) task.partner = refs.partner as never;
+    if (refs.project !== undefined) task.project = refs.project as never;
+    if (input.title !== undefined) task.title = requiredText(input.title, 'title', 500);
+    if (input.description !== undefined) task.description = optionalText(input.description, 'description', 8000);
+    if (input.location !== undefined) task.location = optionalText(input.location, 'location', 1000);
+    if (input.status !== undefined && input.status !== null) task.status = input.status;
+    await em.flush();
+    return task;
+  }
+
+  /** Keeps a tombstone until the sync has removed the event from Google. */
+  async delete(em: EntityManager, id: string): Promise<boolean> {
+    const task = await this.get(em, id);
+    task.deletedAt = new Date();
+    await em.flush();
+    return true;
+  }
+
+  /** Tasks ordered by start, then id (Relay connection). */
+  async list(em: EntityManager, tenant: string, filter: TaskFilter | null, first: number | null, after: string | null): Promise<Connection<Task>> {
+    const n = pageSize(first);
+    const where = taskWhere({ tenant, filter });
+    if (after) {
+      const [start, id] = decodeCursor(after, 2) as [string, string];
+      where.sql += ' AND (t.range_start, t.id) > (?, ?)';
+      where.params.push(new Date(start), uuid(id, 'after'));
+    }
+    const rows: Record<string, unknown>[] = await em
+      .getConnection()
+      .execute(`/* listTasks */ SELECT t.* FROM task t WHERE ${where.sql} ORDER BY t.range_start, t.id LIMIT ${n + 1}`, where.params);
+    const tasks = rows.map((r) => em.map(Task, r));
+    return toConnection(tasks, n, (t) => encodeCursor([t.rangeStart.toISOString(), t.id]));
+  }
+
+  /** Every task overlapping the range, ordered by start then id: one statement. */
+  async overlapping(em: EntityManager, tenant: string, range: { from: Date; to: Date }, filter: TaskFilter | null): Promise<Task[]> {
+    const where = taskWhere({ tenant, filter, range });
+    const rows: Record<string, unknown>[] = await em
+      .getConnection()
+      .execute(`/* calendarTasks */ SELECT t.* FROM task t WHERE ${where.sql} ORDER BY t.range_start, t.id`, where.params);
+    return rows.map((r) => em.map(Task, r));
+  }
+}

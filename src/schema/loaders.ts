@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { EntityClass } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/**
+ * Per-request DataLoaders by entity class: every `load(id)` of one tick becomes one
+ * `WHERE id IN (…)` through the request's (tenant-filtered) EntityManager.
+ */
+export class EntityLoaders {
+  private readonly loaders = new Map<EntityClass<unknown>, DataLoader<string, unknown>>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  of<T extends { id: string }>(entity: EntityClass<T>): DataLoader<string, T | null> {
+    let loader = this.loaders.get(entity as EntityClass<unknown>) as DataLoader<string, T | null> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, T | null>(async (ids) => {
+        const rows = (await this.em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? null);
+      });
+      this.loaders.set(entity as EntityClass<unknown>, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+}
