@@ -31,6 +31,8 @@ export interface SyncJobContext {
   signal: AbortSignal;
   /** The tenant's ready Google client (token refreshed; fails fast when authorization is lost). */
   google(scopes?: string[]): Promise<OAuth2Client>;
+  /** GOOGLE_API_ROOT with a trailing slash: the `rootUrl` of every googleapis client. */
+  googleRootUrl: string;
   /** The engine's retry policy around one Google call; only transient errors are retried. */
   retry<T>(call: (attempt: number) => Promise<T>, options?: Partial<RetryOptions>): Promise<T>;
   /** Waits for the tenant's rate limit of that API. */

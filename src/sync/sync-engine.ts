@@ -324,6 +324,7 @@ export class SyncEngine {
       progress,
       signal,
       google: (scopes = job.googleScopes ?? []) => this.google.authClient(run.tenant, scopes),
+      googleRootUrl: `${this.config.google.apiRoot}/`,
       retry: (call, options) => withRetry(call, { ...options, signal }),
       rateLimit: (api) => this.rateLimiter.take(run.tenant, api, signal),
       recordItemError: async (entityId, error, attempts = 1, cursor) => {

@@ -1,0 +1,144 @@
+import { google, type calendar_v3 } from 'googleapis';
+import type { SyncJobContext } from '../../sync/define-sync-job';
+import { defineSyncJob } from '../../sync/define-sync-job';
+import { SyncCallError } from '../../sync/retry-policy';
+import { actionFor, contentHash, eventFor, eventIdFor, type TaskSyncRow } from './task-event';
+import { tenantTimeZone } from './task.service';
+
+export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar.events';
+
+const statusOf = (err: unknown): number | null =>
+  err instanceof SyncCallError ? err.errorClass.status : ((err as { response?: { status?: number } })?.response?.status ?? null);
+
+/** One Calendar call: rate-limited, retried by the engine's policy (googleapis' own retry is off). */
+function call<T>(ctx: SyncJobContext, fn: () => Promise<{ data: T }>): Promise<T> {
+  return ctx.retry(async () => {
+    await ctx.rateLimit('calendar');
+    return (await fn()).data;
+  });
+}
+
+/**
+ * One-way sync of the tenant's tasks into each employee's Google Calendar. Only what changed since
+ * the last push is sent (content hash per link); `full` re-reads every linked event and restores
+ * what was changed or deleted in Google. Creates are idempotent: the event id comes from the task id,
+ * and a 409 means the event exists already (perhaps from a lost response) and is adopted.
+ */
+export const tasksToGoogleCalendar = defineSyncJob({
+  module: 'tasks',
+  name: 'tasks-to-google-calendar',
+  googleScopes: [CALENDAR_SCOPE],
+  async run(ctx) {
+    const conn = ctx.em.getConnection();
+    const timeZone = await tenantTimeZone(ctx.em, ctx.tenant);
+    ctx.progress.setPhase('reading');
+    const rows: TaskSyncRow[] = await conn.execute(
+      /* tasksToSync */ `SELECT t.id, t.title, t.description, t.location, t.status, t.starts_at, t.ends_at, t.start_date::text AS start_date, t.end_date::text AS end_date,
+         t.deleted_at, e.calendar_id, p.name AS partner_name, pr.name AS project_name,
+         l.calendar_id AS link_calendar_id, l.event_id AS link_event_id, l.etag AS link_etag, l.content_hash AS link_hash
+       FROM task t JOIN employee e ON e.id = t.employee_id
+       LEFT JOIN partner p ON p.id = t.partner_id LEFT JOIN project pr ON pr.id = t.project_id
+       LEFT JOIN task_sync_link l ON l.task_id = t.id
+       WHERE t.tenant = ? ORDER BY t.id`,
+      [ctx.tenant],
+    );
+    const auth = await ctx.google();
+    const calendar = google.calendar({ version: 'v3', auth, rootUrl: ctx.googleRootUrl, retry: false, timeout: 30_000 } as never) as calendar_v3.Calendar;
+    ctx.progress.setTotal(rows.length);
+    ctx.progress.setPhase('pushing');
+
+    const saveLink = (row: TaskSyncRow, event: calendar_v3.Schema$Event, hash: string) =>
+      conn.execute(
+        /* saveTaskLink */ `INSERT INTO task_sync_link (task_id, tenant, calendar_id, event_id, etag, content_hash, synced_at) VALUES (?, ?, ?, ?, ?, ?, now())
+         ON CONFLICT (task_id) DO UPDATE SET calendar_id = excluded.calendar_id, event_id = excluded.event_id, etag = excluded.etag, content_hash = excluded.content_hash, synced_at = now()`,
+        [row.id, ctx.tenant, row.calendar_id, event.id ?? eventIdFor(row.id), event.etag ?? null, hash],
+      );
+    const dropLink = async (row: TaskSyncRow) => {
+      await conn.execute(/* dropTaskLink */ 'DELETE FROM task_sync_link WHERE task_id = ? AND tenant = ?', [row.id, ctx.tenant]);
+      if (row.deleted_at) await conn.execute(/* purgeTask */ 'DELETE FROM task WHERE id = ? AND tenant = ? AND deleted_at IS NOT NULL', [row.id, ctx.tenant]);
+    };
+    /** Deletes an event; gone already (404/410) counts as done. */
+    const remove = async (calendarId: string, eventId: string) => {
+      try {
+        await call(ctx, () => calendar.events.delete({ calendarId, eventId, sendUpdates: 'none' }));
+      } catch (err) {
+        if (statusOf(err) !== 404 && statusOf(err) !== 410) throw err;
+      }
+    };
+    /** Creates the event, or adopts (and restores) the one already there under the same id. */
+    const create = async (row: TaskSyncRow, body: calendar_v3.Schema$Event): Promise<calendar_v3.Schema$Event> => {
+      const id = eventIdFor(row.id);
+      try {
+        return await call(ctx, () => calendar.events.insert({ calendarId: row.calendar_id, sendUpdates: 'none', requestBody: { ...body, id } }));
+      } catch (err) {
+        if (statusOf(err) !== 409) throw err;
+        return call(ctx, () => calendar.events.patch({ calendarId: row.calendar_id, eventId: id, sendUpdates: 'none', requestBody: body }));
+      }
+    };
+
+    for (const row of rows) {
+      if (ctx.signal.aborted) return;
+      const body = eventFor(row, ctx.tenant, timeZone);
+      const hash = contentHash(body, row.calendar_id);
+      const action = actionFor(row, hash, ctx.run.full);
+      try {
+        switch (action) {
+          case 'skip':
+            ctx.progress.item('skipped');
+            break;
+          case 'forget':
+            await dropLink(row);
+            ctx.progress.item('skipped');
+            break;
+          case 'create':
+            await saveLink(row, await create(row, body), hash);
+            ctx.progress.item('created');
+            break;
+          case 'move':
+            await remove(row.link_calendar_id!, row.link_event_id!);
+            await saveLink(row, await create(row, body), hash);
+            ctx.progress.item('updated');
+            break;
+          case 'update': {
+            let event: calendar_v3.Schema$Event;
+            try {
+              event = await call(ctx, () => calendar.events.patch({ calendarId: row.calendar_id, eventId: row.link_event_id!, sendUpdates: 'none', requestBody: body }));
+            } catch (err) {
+              if (statusOf(err) !== 404) throw err;
+              event = await create(row, body); // removed for good in Google: make it again
+            }
+            await saveLink(row, event, hash);
+            ctx.progress.item('updated');
+            break;
+          }
+          case 'verify': {
+            let current: calendar_v3.Schema$Event | null = null;
+            try {
+              current = await call(ctx, () => calendar.events.get({ calendarId: row.calendar_id, eventId: row.link_event_id! }));
+            } catch (err) {
+              if (statusOf(err) !== 404 && statusOf(err) !== 410) throw err;
+            }
+            if (current && current.etag === row.link_etag && current.status !== 'cancelled') {
+              ctx.progress.item('skipped');
+              break;
+            }
+            // Edited or deleted in Google: the ERP wins.
+            const restored = current ? await call(ctx, () => calendar.events.patch({ calendarId: row.calendar_id, eventId: row.link_event_id!, sendUpdates: 'none', requestBody: body })) : await create(row, body);
+            await saveLink(row, restored, hash);
+            ctx.progress.item('updated');
+            break;
+          }
+          case 'delete':
+            await remove(row.link_calendar_id!, row.link_event_id!);
+            await dropLink(row);
+            ctx.progress.item('deleted');
+            break;
+        }
+      } catch (err) {
+        const cls = await ctx.recordItemError(row.id, err);
+        if (cls.kind === 'fatal') throw err;
+      }
+    }
+    ctx.progress.setPhase('done');
+  },
+});
