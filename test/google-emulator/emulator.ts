@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { CalendarEmulator } from './calendar';
 import type { GoogleApiError } from './errors';
 import { sendApiError, sendJson, type EmulatorRequest, type RecordedRequest } from './http-io';
 import { OAUTH_PATHS, type AuthenticatedCaller, type OAuthEndpoints } from './oauth';
@@ -44,14 +45,19 @@ export interface GoogleEmulator {
   omitRefreshTokenOnce(): void;
   /** As if every user removed every app's access. */
   revokeAllTokens(): void;
-  /** Moves the emulator's clock forward (tokens and codes expire without waiting). */
+  /**
+   * Google Calendar API v3 `events` (`/calendar/v3/calendars/{calendarId}/events…`), reached by
+   * googleapis with `rootUrl: emulator.url + '/'`: its events, per-calendar switches, quota, faults and counters.
+   */
+  readonly calendar: CalendarEmulator;
+  /** Moves the emulator's clock forward (tokens, codes and quota windows move with it). */
   advanceTime(seconds: number): void;
-  /** Forgets codes, tokens, consent script, switches and clock offset; keeps clients, routes and recorded requests. */
+  /** Forgets codes, tokens, consent script, switches, clock offset and the Calendar state; keeps clients, routes and recorded requests. */
   reset(): void;
   /** Every request answered, in the order the answers were sent. */
   readonly requests: RecordedRequest[];
   clearRequests(): void;
-  /** Adds an API route (after the built-in OAuth ones); see {@link EmulatorServer.route}. */
+  /** Adds an API route (after the built-in OAuth and Calendar ones, which win on the same path); see {@link EmulatorServer.route}. */
   route(method: string, pattern: RegExp, handler: RouteHandler): void;
   /** Checks `Authorization: Bearer`, expiry, revocation and scope (one scope, or a list of which any one suffices). */
   authenticate(req: Pick<EmulatorRequest, 'headers'>, requiredScope?: string | readonly string[]): AuthenticatedCaller | GoogleApiError;
@@ -61,7 +67,7 @@ export interface GoogleEmulator {
   close(): Promise<void>;
 }
 
-/** The emulator as tests see it: a thin facade over the server, the OAuth endpoints and the state. */
+/** The emulator as tests see it: a thin facade over the server, the OAuth endpoints, the state and the Calendar API. */
 export class GoogleEmulatorInstance implements GoogleEmulator {
   readonly env: GoogleEmulatorEnv;
   readonly oauth2ClientEndpoints: OAuth2ClientEndpointOverrides;
@@ -71,6 +77,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     private readonly server: EmulatorServer,
     private readonly oauth: OAuthEndpoints,
     private readonly state: EmulatorState,
+    readonly calendar: CalendarEmulator,
   ) {
     this.env = {
       GOOGLE_API_ROOT: url,
@@ -128,6 +135,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
   reset(): void {
     this.state.reset();
     this.oauth.lastAuthorizationRequest = null;
+    this.calendar.reset();
   }
 
   clearRequests(): void {

@@ -9,11 +9,12 @@ export interface TaskSyncRow {
   description: string | null;
   location: string | null;
   status: string;
-  starts_at: Date | null;
-  ends_at: Date | null;
+  /** Raw rows may carry instants as Date or as ISO text. */
+  starts_at: Date | string | null;
+  ends_at: Date | string | null;
   start_date: string | null;
   end_date: string | null;
-  deleted_at: Date | null;
+  deleted_at: Date | string | null;
   calendar_id: string;
   partner_name: string | null;
   project_name: string | null;
@@ -48,8 +49,8 @@ export function eventFor(row: TaskSyncRow, tenant: string, timeZone: string): ca
     location: row.location,
     status: 'confirmed',
     // Google wants the day after the last one as the (exclusive) end of an all-day event.
-    start: allDay ? { date: toDate(row.start_date!) } : { dateTime: row.starts_at!.toISOString(), timeZone },
-    end: allDay ? { date: formatLocalDate(addDays(parseLocalDate(toDate(row.end_date!)), 1)) } : { dateTime: row.ends_at!.toISOString(), timeZone },
+    start: allDay ? { date: toDate(row.start_date!) } : { dateTime: new Date(row.starts_at!).toISOString(), timeZone },
+    end: allDay ? { date: formatLocalDate(addDays(parseLocalDate(toDate(row.end_date!)), 1)) } : { dateTime: new Date(row.ends_at!).toISOString(), timeZone },
     extendedProperties: { private: { erpTaskId: row.id, erpTenant: tenant } },
   };
 }
