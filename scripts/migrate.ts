@@ -1,26 +1,22 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../src/config';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { createOrm, migrate } from '../src/db/orm';
+import { withScriptDatabase } from '../src/db/script-database';
 import { createLogger } from '../src/logger';
 import { moduleNames, registeredModules } from '../src/modules';
 
 /** Applies pending migrations to DATABASE_URL (or the embedded PostgreSQL in DATA_DIR). */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, moduleNames());
-  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
-  try {
-    const orm = await createOrm(config.databaseUrl ?? embedded!.url, registeredModules);
+  await withScriptDatabase(config, createLogger('warn'), async (url) => {
+    const orm = await createOrm(url, registeredModules);
     try {
       const applied = await migrate(orm);
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'no pending migrations\n');
     } finally {
       await orm.close(true);
     }
-  } finally {
-    await embedded?.stop();
-  }
+  });
 }
 
 main().catch((err) => {

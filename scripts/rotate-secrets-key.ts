@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../src/config';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { createOrm } from '../src/db/orm';
+import { withScriptDatabase } from '../src/db/script-database';
 import { reSealAll } from '../src/google/reseal';
 import { SecretBox } from '../src/google/secret-box';
 import { createLogger } from '../src/logger';
@@ -16,10 +16,8 @@ async function main(): Promise<void> {
   if (!config.previousSecretsKeys.length) {
     throw new ConfigError('SECRETS_KEY_PREVIOUS', 'is empty: put the key the secrets are sealed with now there, and the new key in SECRETS_KEY');
   }
-  const log = createLogger('warn');
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
-  try {
-    const orm = await createOrm(config.databaseUrl ?? embedded!.url, registeredModules);
+  await withScriptDatabase(config, createLogger('warn'), async (url) => {
+    const orm = await createOrm(url, registeredModules);
     try {
       const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
       const count = await reSealAll(orm, box);
@@ -27,9 +25,7 @@ async function main(): Promise<void> {
     } finally {
       await orm.close(true);
     }
-  } finally {
-    await embedded?.stop();
-  }
+  });
 }
 
 main().catch((err) => {

@@ -16,6 +16,14 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
+  LocalDate: { input: any; output: any; }
+};
+
+/** What Google appended to the redirect URL, for frontends that receive it themselves */
+export type AuthorizeGoogleInput = {
+  code: Scalars['String']['input'];
+  state: Scalars['String']['input'];
 };
 
 /** A tenant's server caches were dropped on every gateway process; clear client caches too */
@@ -29,18 +37,376 @@ export type CacheResetEvent = {
   tenant: Scalars['String']['output'];
 };
 
+export type CalendarGrouping =
+  /** Local calendar days in the tenant’s time zone (23 or 25 hours on DST change days) */
+  | 'DAY'
+  | 'EMPLOYEE'
+  /** Calendar months */
+  | 'MONTH'
+  /** ISO weeks, from Monday */
+  | 'WEEK';
+
+export type CreateEmployeeInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Defaults to the email */
+  calendarId?: InputMaybe<Scalars['String']['input']>;
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type CreatePartnerInput = {
+  fiscalCode?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+};
+
+export type CreateProjectInput = {
+  name: Scalars['String']['input'];
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A timed task has startsAt/endsAt; an all-day task has startDate/endDate (inclusive) */
+export type CreateTaskInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  employeeId: Scalars['ID']['input'];
+  endDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  location?: InputMaybe<Scalars['String']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  startDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  status?: InputMaybe<TaskStatus>;
+  title: Scalars['String']['input'];
+};
+
+export type DateRangeInput = {
+  from: Scalars['DateTime']['input'];
+  /** Exclusive */
+  to: Scalars['DateTime']['input'];
+};
+
+export type Employee = {
+  __typename?: 'Employee';
+  active: Scalars['Boolean']['output'];
+  /** The Google calendar tasks go into (defaults to the email) */
+  calendarId: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type EmployeeConnection = {
+  __typename?: 'EmployeeConnection';
+  edges: Array<EmployeeEdge>;
+  pageInfo: PageInfo;
+};
+
+export type EmployeeEdge = {
+  __typename?: 'EmployeeEdge';
+  cursor: Scalars['String']['output'];
+  node: Employee;
+};
+
+/** Open `url` in the admin’s browser; Google sends the admin back to the gateway’s callback */
+export type GoogleAuthorizationRequest = {
+  __typename?: 'GoogleAuthorizationRequest';
+  expiresAt: Scalars['DateTime']['output'];
+  /** Single use; bound to this tenant and admin */
+  state: Scalars['String']['output'];
+  /** Google's consent page for exactly the scopes of the enabled modules */
+  url: Scalars['String']['output'];
+};
+
+/** The tenant's Google Workspace connection (the client secret and tokens are never readable) */
+export type GoogleConnection = {
+  __typename?: 'GoogleConnection';
+  authorizedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The admin (token subject) who authorized */
+  authorizedBy?: Maybe<Scalars['String']['output']>;
+  /** The OAuth client ID */
+  clientId?: Maybe<Scalars['String']['output']>;
+  /** Scopes Google granted */
+  grantedScopes: Array<Scalars['String']['output']>;
+  /** What went wrong last, and what to do about it */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When an access token was last obtained */
+  lastRefreshAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Scopes the enabled modules need that Google has not granted */
+  missingScopes: Array<Scalars['String']['output']>;
+  status: GoogleConnectionStatus;
+};
+
+/** Where the tenant stands with Google */
+export type GoogleConnectionStatus =
+  /** Authorized; Google calls work */
+  | 'AUTHORIZED'
+  /** Client ID and secret stored; not authorized */
+  | 'CREDENTIALS_SET'
+  /** Google refused the stored grant (revoked or expired); an admin must authorize again */
+  | 'REAUTHORIZATION_REQUIRED'
+  /** No OAuth client yet */
+  | 'UNCONFIGURED';
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Authorize and reset client + server cache: exchanges the code, stores the grant, drops every cache of the tenant */
+  authorizeGoogle: GoogleConnection;
+  /** A queued run is cancelled at once; a running one stops at its next item */
+  cancelSyncRun: SyncRun;
+  /** True when there was a schedule to remove */
+  clearSyncSchedule: Scalars['Boolean']['output'];
+  createEmployee: Employee;
+  createPartner: Partner;
+  createProject: Project;
+  createTask: Task;
+  deleteEmployee: Scalars['Boolean']['output'];
+  deletePartner: Scalars['Boolean']['output'];
+  deleteProject: Scalars['Boolean']['output'];
+  /** The event leaves Google on the next sync */
+  deleteTask: Scalars['Boolean']['output'];
+  /** Revokes the grant at Google (best effort, reported in lastError) and deletes the tokens */
+  disconnectGoogle: GoogleConnection;
+  /** Starts the authorization: open the URL; Google returns to /oauth/google/callback */
+  requestGoogleAuthorization: GoogleAuthorizationRequest;
   /** Drops every server-side cache of the caller's tenant on every gateway process and notifies frontends (cacheReset) */
   resetCaches: CacheResetEvent;
+  /** Stores the OAuth client; a new client ID drops the tokens of the old one */
+  setGoogleClientCredentials: GoogleConnection;
+  /** Runs the module’s sync on a cron schedule (trigger SCHEDULE) */
+  setSyncSchedule: SyncSchedule;
+  /** Returns at once (QUEUED), or the run already queued or running */
+  syncTasks: SyncRun;
+  updateEmployee: Employee;
+  updatePartner: Partner;
+  updateProject: Project;
+  updateTask: Task;
+  /** Changing the time zone moves all-day tasks to the new zone’s days */
+  updateTenantSettings: Tenant;
+};
+
+
+export type MutationAuthorizeGoogleArgs = {
+  input: AuthorizeGoogleInput;
+};
+
+
+export type MutationCancelSyncRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationClearSyncScheduleArgs = {
+  module: SyncModule;
+};
+
+
+export type MutationCreateEmployeeArgs = {
+  input: CreateEmployeeInput;
+};
+
+
+export type MutationCreatePartnerArgs = {
+  input: CreatePartnerInput;
+};
+
+
+export type MutationCreateProjectArgs = {
+  input: CreateProjectInput;
+};
+
+
+export type MutationCreateTaskArgs = {
+  input: CreateTaskInput;
+};
+
+
+export type MutationDeleteEmployeeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeletePartnerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteProjectArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteTaskArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetGoogleClientCredentialsArgs = {
+  input: SetGoogleClientCredentialsInput;
+};
+
+
+export type MutationSetSyncScheduleArgs = {
+  cron: Scalars['String']['input'];
+  module: SyncModule;
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSyncTasksArgs = {
+  input?: InputMaybe<SyncTasksInput>;
+};
+
+
+export type MutationUpdateEmployeeArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateEmployeeInput;
+};
+
+
+export type MutationUpdatePartnerArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdatePartnerInput;
+};
+
+
+export type MutationUpdateProjectArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateProjectInput;
+};
+
+
+export type MutationUpdateTaskArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateTaskInput;
+};
+
+
+export type MutationUpdateTenantSettingsArgs = {
+  input: UpdateTenantSettingsInput;
+};
+
+/** Relay page information */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Partner = {
+  __typename?: 'Partner';
+  createdAt: Scalars['DateTime']['output'];
+  fiscalCode?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type PartnerConnection = {
+  __typename?: 'PartnerConnection';
+  edges: Array<PartnerEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PartnerEdge = {
+  __typename?: 'PartnerEdge';
+  cursor: Scalars['String']['output'];
+  node: Partner;
+};
+
+export type Project = {
+  __typename?: 'Project';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  partner?: Maybe<Partner>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ProjectConnection = {
+  __typename?: 'ProjectConnection';
+  edges: Array<ProjectEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ProjectEdge = {
+  __typename?: 'ProjectEdge';
+  cursor: Scalars['String']['output'];
+  node: Project;
 };
 
 export type Query = {
   __typename?: 'Query';
+  employees: EmployeeConnection;
+  googleConnection: GoogleConnection;
+  partners: PartnerConnection;
+  projects: ProjectConnection;
+  syncRun: SyncRun;
+  /** Runs of the tenant, newest first */
+  syncRuns: SyncRunConnection;
+  syncSchedules: Array<SyncSchedule>;
+  task: Task;
+  /** Tasks overlapping [from, to) (at most 366 days), grouped by employee or local period */
+  taskCalendar: TaskCalendar;
+  /** Tasks ordered by start, then id */
+  tasks: TaskConnection;
   /** The caller's tenant */
   tenant: Tenant;
   /** Who is calling */
   viewer: Viewer;
+};
+
+
+export type QueryEmployeesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPartnersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryProjectsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySyncRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySyncRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  module?: InputMaybe<SyncModule>;
+};
+
+
+export type QueryTaskArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTaskCalendarArgs = {
+  filter?: InputMaybe<TaskFilter>;
+  groupBy: CalendarGrouping;
+  includeEmpty?: Scalars['Boolean']['input'];
+  range: DateRangeInput;
+};
+
+
+export type QueryTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<TaskFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What a caller may do: ADMIN implies USER */
@@ -48,11 +414,225 @@ export type Role =
   | 'ADMIN'
   | 'USER';
 
+/** From the Google API Console: Credentials → OAuth client ID (web application) */
+export type SetGoogleClientCredentialsInput = {
+  clientId: Scalars['String']['input'];
+  /** Write-only: stored encrypted, never returned */
+  clientSecret: Scalars['String']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** The caller's tenant had its server caches dropped: clear client caches */
   cacheReset: CacheResetEvent;
+  googleConnectionChanged: GoogleConnection;
+  /** Progress of one run (its current state first; completes after the final event) or of every run of a module */
+  syncProgress: SyncProgress;
 };
+
+
+export type SubscriptionSyncProgressArgs = {
+  module?: InputMaybe<SyncModule>;
+  runId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** An item that could not be synced; the run went on without it */
+export type SyncItemError = {
+  __typename?: 'SyncItemError';
+  at: Scalars['DateTime']['output'];
+  attempts: Scalars['Int']['output'];
+  /** Google's reason or our code, e.g. notFound, forbidden, HTTP_400 */
+  code: Scalars['String']['output'];
+  /** The ERP id of the item */
+  entityId: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** A module that syncs to Google */
+export type SyncModule =
+  | 'CONTACTS'
+  | 'PRINTERS'
+  | 'TASKS';
+
+/** Progress of a sync run; the first and the final event of a run are always sent */
+export type SyncProgress = {
+  __typename?: 'SyncProgress';
+  at: Scalars['DateTime']['output'];
+  created: Scalars['Int']['output'];
+  deleted: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  /** True on the last event of the run */
+  final: Scalars['Boolean']['output'];
+  message?: Maybe<Scalars['String']['output']>;
+  module: SyncModule;
+  phase?: Maybe<Scalars['String']['output']>;
+  processed: Scalars['Int']['output'];
+  runId: Scalars['ID']['output'];
+  skipped: Scalars['Int']['output'];
+  status: SyncStatus;
+  total: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** One sync of a module for the tenant */
+export type SyncRun = {
+  __typename?: 'SyncRun';
+  /** Cancellation was asked; the job stops at its next item */
+  cancelRequested: Scalars['Boolean']['output'];
+  created: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deleted: Scalars['Int']['output'];
+  /** Why the run failed as a whole */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Items Google refused for good (at most 500) */
+  errors: Array<SyncItemError>;
+  failed: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** A full sync re-reads every linked object in Google and restores drift */
+  full: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  message?: Maybe<Scalars['String']['output']>;
+  module: SyncModule;
+  /** What the job is doing now */
+  phase?: Maybe<Scalars['String']['output']>;
+  processed: Scalars['Int']['output'];
+  /** Who asked (token subject), if a person did */
+  requestedBy?: Maybe<Scalars['String']['output']>;
+  /** How many times a worker picked the run up again after another stopped mid-run */
+  resumedCount: Scalars['Int']['output'];
+  skipped: Scalars['Int']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  status: SyncStatus;
+  total: Scalars['Int']['output'];
+  trigger: SyncTrigger;
+  updated: Scalars['Int']['output'];
+};
+
+export type SyncRunConnection = {
+  __typename?: 'SyncRunConnection';
+  edges: Array<SyncRunEdge>;
+  pageInfo: PageInfo;
+};
+
+export type SyncRunEdge = {
+  __typename?: 'SyncRunEdge';
+  cursor: Scalars['String']['output'];
+  node: SyncRun;
+};
+
+/** A module's sync schedule for the tenant */
+export type SyncSchedule = {
+  __typename?: 'SyncSchedule';
+  /** Cron expression (5 fields, or 6 with seconds), in timeZone */
+  cron: Scalars['String']['output'];
+  lastRunAt?: Maybe<Scalars['DateTime']['output']>;
+  nextRunAt: Scalars['DateTime']['output'];
+  timeZone: Scalars['String']['output'];
+};
+
+export type SyncStatus =
+  | 'CANCELLED'
+  /** Stopped by an error that concerns the whole run (see error) */
+  | 'FAILED'
+  /** Finished, but some items failed (see errors) */
+  | 'PARTIAL'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type SyncTasksInput = {
+  /** Re-read every linked event in Google and restore what was changed there */
+  full?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type SyncTrigger =
+  | 'CLI'
+  | 'MANUAL'
+  | 'SCHEDULE';
+
+/** A task assigned to one employee for a period */
+export type Task = {
+  __typename?: 'Task';
+  /** True for an all-day task (startDate/endDate) */
+  allDay: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  employee: Employee;
+  /** Last day of an all-day task (inclusive) */
+  endDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** End of a timed task (exclusive) */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  location?: Maybe<Scalars['String']['output']>;
+  partner?: Maybe<Partner>;
+  project?: Maybe<Project>;
+  /** First day of an all-day task */
+  startDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** Start of a timed task */
+  startsAt?: Maybe<Scalars['DateTime']['output']>;
+  status: TaskStatus;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** The seed’s "Task calendar": tasks in a range, grouped by employee or period */
+export type TaskCalendar = {
+  __typename?: 'TaskCalendar';
+  from: Scalars['DateTime']['output'];
+  groupBy: CalendarGrouping;
+  groups: Array<TaskCalendarGroup>;
+  /** The zone periods are computed in */
+  timeZone: Scalars['String']['output'];
+  to: Scalars['DateTime']['output'];
+  /** Distinct tasks in the range */
+  totalTasks: Scalars['Int']['output'];
+};
+
+/** One employee or one period of the task calendar */
+export type TaskCalendarGroup = {
+  __typename?: 'TaskCalendarGroup';
+  employee?: Maybe<Employee>;
+  /** Employee id, or the period: 2026-03-29, 2026-W13, 2026-03 */
+  key: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  /** Exclusive */
+  periodEnd?: Maybe<Scalars['DateTime']['output']>;
+  periodStart?: Maybe<Scalars['DateTime']['output']>;
+  taskCount: Scalars['Int']['output'];
+  /** Ordered by start; a task appears in every period it overlaps */
+  tasks: Array<Task>;
+};
+
+export type TaskConnection = {
+  __typename?: 'TaskConnection';
+  edges: Array<TaskEdge>;
+  pageInfo: PageInfo;
+};
+
+export type TaskEdge = {
+  __typename?: 'TaskEdge';
+  cursor: Scalars['String']['output'];
+  node: Task;
+};
+
+/** All given criteria apply together */
+export type TaskFilter = {
+  employeeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  partnerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  projectIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Tasks that overlap [from, to) */
+  range?: InputMaybe<DateRangeInput>;
+  /** Words in the title or description */
+  search?: InputMaybe<Scalars['String']['input']>;
+  statuses?: InputMaybe<Array<TaskStatus>>;
+};
+
+export type TaskStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'OPEN';
 
 /** The company (legal entity) whose data a caller works with */
 export type Tenant = {
@@ -60,6 +640,45 @@ export type Tenant = {
   createdAt: Scalars['DateTime']['output'];
   /** The tenant key carried by bearer tokens */
   id: Scalars['ID']['output'];
+  /** IANA time zone of the task calendar’s days, weeks and months, and of synced events */
+  timeZone: Scalars['String']['output'];
+};
+
+export type UpdateEmployeeInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  calendarId?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdatePartnerInput = {
+  fiscalCode?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateProjectInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Only the fields given change; to switch between timed and all-day give both bounds of the new kind */
+export type UpdateTaskInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  employeeId?: InputMaybe<Scalars['ID']['input']>;
+  endDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  location?: InputMaybe<Scalars['String']['input']>;
+  partnerId?: InputMaybe<Scalars['ID']['input']>;
+  projectId?: InputMaybe<Scalars['ID']['input']>;
+  startDate?: InputMaybe<Scalars['LocalDate']['input']>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  status?: InputMaybe<TaskStatus>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateTenantSettingsInput = {
+  /** IANA time zone, e.g. Europe/Bucharest */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Who is calling, from the verified bearer token */
@@ -82,12 +701,66 @@ export type CacheResetSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 export type CacheResetSubscription = { __typename?: 'Subscription', cacheReset: { __typename?: 'CacheResetEvent', tenant: string, reason: string, at: string } };
 
+export type CalendarTaskFragment = { __typename?: 'Task', id: string, title: string, status: TaskStatus, allDay: boolean, startsAt?: string | null, endsAt?: string | null, startDate?: any | null, endDate?: any | null, location?: string | null, partner?: { __typename?: 'Partner', id: string, name: string } | null, project?: { __typename?: 'Project', id: string, name: string } | null };
+
+export type TaskCalendarByEmployeeQueryVariables = Exact<{
+  range: DateRangeInput;
+  filter?: InputMaybe<TaskFilter>;
+}>;
+
+
+export type TaskCalendarByEmployeeQuery = { __typename?: 'Query', taskCalendar: { __typename?: 'TaskCalendar', timeZone: string, totalTasks: number, groups: Array<{ __typename?: 'TaskCalendarGroup', key: string, label: string, taskCount: number, employee?: { __typename?: 'Employee', id: string, name: string } | null, tasks: Array<{ __typename?: 'Task', id: string, title: string, status: TaskStatus, allDay: boolean, startsAt?: string | null, endsAt?: string | null, startDate?: any | null, endDate?: any | null, location?: string | null, partner?: { __typename?: 'Partner', id: string, name: string } | null, project?: { __typename?: 'Project', id: string, name: string } | null }> }> } };
+
+export type TaskCalendarByWeekQueryVariables = Exact<{
+  range: DateRangeInput;
+  filter?: InputMaybe<TaskFilter>;
+}>;
+
+
+export type TaskCalendarByWeekQuery = { __typename?: 'Query', taskCalendar: { __typename?: 'TaskCalendar', timeZone: string, groups: Array<{ __typename?: 'TaskCalendarGroup', key: string, periodStart?: string | null, periodEnd?: string | null, taskCount: number, tasks: Array<{ __typename?: 'Task', id: string, title: string, status: TaskStatus, allDay: boolean, startsAt?: string | null, endsAt?: string | null, startDate?: any | null, endDate?: any | null, location?: string | null, employee: { __typename?: 'Employee', id: string, name: string }, partner?: { __typename?: 'Partner', id: string, name: string } | null, project?: { __typename?: 'Project', id: string, name: string } | null }> }> } };
+
+export type TaskListPageQueryVariables = Exact<{
+  filter?: InputMaybe<TaskFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type TaskListPageQuery = { __typename?: 'Query', tasks: { __typename?: 'TaskConnection', edges: Array<{ __typename?: 'TaskEdge', cursor: string, node: { __typename?: 'Task', id: string, title: string, status: TaskStatus, allDay: boolean, startsAt?: string | null, endsAt?: string | null, startDate?: any | null, endDate?: any | null, location?: string | null, employee: { __typename?: 'Employee', id: string, name: string }, partner?: { __typename?: 'Partner', id: string, name: string } | null, project?: { __typename?: 'Project', id: string, name: string } | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type CreateTaskMutationVariables = Exact<{
+  input: CreateTaskInput;
+}>;
+
+
+export type CreateTaskMutation = { __typename?: 'Mutation', createTask: { __typename?: 'Task', id: string, title: string, status: TaskStatus, allDay: boolean, startsAt?: string | null, endsAt?: string | null, startDate?: any | null, endDate?: any | null, location?: string | null, partner?: { __typename?: 'Partner', id: string, name: string } | null, project?: { __typename?: 'Project', id: string, name: string } | null } };
+
+export type SyncTasksMutationVariables = Exact<{
+  full?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type SyncTasksMutation = { __typename?: 'Mutation', syncTasks: { __typename?: 'SyncRun', id: string, status: SyncStatus } };
+
+export type SyncProgressSubscriptionVariables = Exact<{
+  runId: Scalars['ID']['input'];
+}>;
+
+
+export type SyncProgressSubscription = { __typename?: 'Subscription', syncProgress: { __typename?: 'SyncProgress', runId: string, status: SyncStatus, phase?: string | null, total: number, processed: number, created: number, updated: number, deleted: number, skipped: number, failed: number, final: boolean, at: string } };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', sub: string, tenant: string, roles: Array<Role> }, tenant: { __typename?: 'Tenant', id: string, createdAt: string } };
 
-
+export const CalendarTaskFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CalendarTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allDay"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CalendarTaskFragment, unknown>;
 export const ResetCachesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetCaches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetCaches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"requestedBy"}}]}}]}}]} as unknown as DocumentNode<ResetCachesMutation, ResetCachesMutationVariables>;
 export const CacheResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CacheReset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cacheReset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<CacheResetSubscription, CacheResetSubscriptionVariables>;
+export const TaskCalendarByEmployeeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TaskCalendarByEmployee"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TaskFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taskCalendar"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"EMPLOYEE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"totalTasks"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"taskCount"}},{"kind":"Field","name":{"kind":"Name","value":"employee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CalendarTask"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CalendarTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allDay"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TaskCalendarByEmployeeQuery, TaskCalendarByEmployeeQueryVariables>;
+export const TaskCalendarByWeekDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TaskCalendarByWeek"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TaskFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taskCalendar"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"WEEK"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"taskCount"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CalendarTask"}},{"kind":"Field","name":{"kind":"Name","value":"employee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CalendarTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allDay"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TaskCalendarByWeekQuery, TaskCalendarByWeekQueryVariables>;
+export const TaskListPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TaskListPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TaskFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CalendarTask"}},{"kind":"Field","name":{"kind":"Name","value":"employee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CalendarTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allDay"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TaskListPageQuery, TaskListPageQueryVariables>;
+export const CreateTaskDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTask"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTaskInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTask"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CalendarTask"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CalendarTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allDay"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateTaskMutation, CreateTaskMutationVariables>;
+export const SyncTasksDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SyncTasks"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"full"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncTasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"full"},"value":{"kind":"Variable","name":{"kind":"Name","value":"full"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SyncTasksMutation, SyncTasksMutationVariables>;
+export const SyncProgressDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"SyncProgress"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncProgress"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"processed"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"deleted"}},{"kind":"Field","name":{"kind":"Name","value":"skipped"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"final"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<SyncProgressSubscription, SyncProgressSubscriptionVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sub"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"}},{"kind":"Field","name":{"kind":"Name","value":"roles"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
