@@ -49,13 +49,22 @@ export function tenantEntityManager(orm: MikroORM, tenant: string | null): Entit
   return em;
 }
 
+/**
+ * The request context. The EntityManager fork and the loaders are made on first use: a request
+ * that reads no rows (e.g. `viewer`) pays for neither.
+ */
 export function createContext(services: GatewayServices, caller: Caller | null, requestLog: Logger): GatewayContext {
-  const em = tenantEntityManager(services.orm, caller?.tenant ?? null);
+  let em: EntityManager | null = null;
+  let loaders: EntityLoaders | null = null;
   return {
     caller,
-    em,
-    loaders: new EntityLoaders(em),
-    log: caller ? requestLog.child({ tenant: caller.tenant, sub: caller.sub }) : requestLog,
+    get em() {
+      return (em ??= tenantEntityManager(services.orm, caller?.tenant ?? null));
+    },
+    get loaders() {
+      return (loaders ??= new EntityLoaders(this.em));
+    },
+    log: requestLog,
     services,
   };
 }
