@@ -10,6 +10,30 @@ export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar.events';
 const statusOf = (err: unknown): number | null =>
   err instanceof SyncCallError ? err.errorClass.status : ((err as { response?: { status?: number } })?.response?.status ?? null);
 
+/** Calendar calls in flight at once for one run (GOOGLE_CALENDAR_CONCURRENCY, default 4). */
+function calendarConcurrency(): number {
+  const n = Number(process.env.GOOGLE_CALENDAR_CONCURRENCY ?? 4);
+  return Number.isInteger(n) && n >= 1 && n <= 32 ? n : 4;
+}
+
+/** Runs `fn` over the items with at most `limit` at once; the first failure stops the others. */
+async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>, signal: AbortSignal): Promise<void> {
+  let next = 0;
+  let failed: unknown = null;
+  const worker = async () => {
+    while (failed === null && !signal.aborted && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await fn(item);
+      } catch (err) {
+        failed ??= err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failed !== null) throw failed;
+}
+
 /** One Calendar call: rate-limited, retried by the engine's policy (googleapis' own retry is off). */
 function call<T>(ctx: SyncJobContext, fn: () => Promise<{ data: T }>): Promise<T> {
   return ctx.retry(async () => {
@@ -76,8 +100,7 @@ export const tasksToGoogleCalendar = defineSyncJob({
       }
     };
 
-    for (const row of rows) {
-      if (ctx.signal.aborted) return;
+    const push = async (row: TaskSyncRow) => {
       const body = eventFor(row, ctx.tenant, timeZone);
       const hash = contentHash(body, row.calendar_id);
       const action = actionFor(row, hash, ctx.run.full);
@@ -138,7 +161,9 @@ export const tasksToGoogleCalendar = defineSyncJob({
         const cls = await ctx.recordItemError(row.id, err);
         if (cls.kind === 'fatal') throw err;
       }
-    }
+    };
+    // A few calls in flight hide Google's latency; the rate limiter keeps the pace.
+    await inParallel(rows, calendarConcurrency(), push, ctx.signal);
     ctx.progress.setPhase('done');
   },
 });

@@ -98,10 +98,13 @@ describe('one-way sync of tasks to Google Calendar', () => {
       await f.task({ title: `Batch ${i}`, employeeId: i % 2 ? ana : bob, startDate: '2026-04-01', endDate: '2026-04-02' });
     }
     bed.google.calendar.injectFaults({ rate: 0.2, kinds: ['5xx', 'reset', 'lostResponse'], seed: 7 });
+    // One call at a time: the seeded faults then fall on the same requests in every run.
+    process.env.GOOGLE_CALENDAR_CONCURRENCY = '1';
     try {
       const run = await syncTasks(bed.gw.url, bed.admin, false, 120_000);
       expect(run).toMatchObject({ status: 'SUCCEEDED', failed: 0, created: 30 });
     } finally {
+      delete process.env.GOOGLE_CALENDAR_CONCURRENCY;
       bed.google.calendar.clearFaults();
     }
     const faults = bed.google.calendar.faultsInjected;
