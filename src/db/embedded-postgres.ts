@@ -160,6 +160,17 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, databa
   };
 }
 
+/** The URL of the embedded PostgreSQL that a running gateway owns in DATA_DIR, if any (from postmaster.pid). */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  const pidFile = path.join(path.resolve(dataDir), 'pg', 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isFinite(pid) || !processAlive(pid) || !Number.isFinite(port)) return null;
+  return `postgres://postgres:gateway@127.0.0.1:${port}/gateway`;
+}
+
 /** Lists PostgreSQL processes serving a data dir (used by tests to prove nothing is left). */
 export function postgresProcessesFor(dataDir: string): number[] {
   try {

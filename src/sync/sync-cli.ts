@@ -1,8 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
 import { createOrm } from '../db/orm';
 import { GoogleConnections } from '../google/google-connections';
 import { SecretBox } from '../google/secret-box';
@@ -22,21 +20,6 @@ export function exitCodeFor(status: string): number {
   if (status === SyncStatus.SUCCEEDED) return 0;
   if (status === SyncStatus.PARTIAL) return 2;
   return 1;
-}
-
-/** The URL of an embedded PostgreSQL that a running gateway owns in DATA_DIR, if any. */
-function runningEmbeddedUrl(dataDir: string): string | null {
-  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const lines = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return null;
-  }
-  return Number.isFinite(port) ? `postgres://postgres:gateway@127.0.0.1:${port}/gateway` : null;
 }
 
 export function renderBar(p: Pick<SyncProgressPayload, 'status' | 'phase' | 'total' | 'processed' | 'created' | 'updated' | 'deleted' | 'skipped' | 'failed'>, width = 30): string {

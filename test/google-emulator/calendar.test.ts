@@ -291,7 +291,7 @@ describe('what the Calendar API validates', () => {
 
     const cases: [calendar_v3.Schema$Event, string, string][] = [
       [timed('2025-05-01T11:00:00Z', '2025-05-01T10:00:00Z'), 'timeRangeEmpty', 'The specified time range is empty.'],
-      [timed('2025-05-01T12:00:00+02:00', '2025-05-01T10:30:00Z'), 'timeRangeEmpty', 'The specified time range is empty.'],
+      [timed('2025-05-01T12:00:00+01:00', '2025-05-01T10:30:00Z'), 'timeRangeEmpty', 'The specified time range is empty.'],
       [{ start: { date: '2025-05-02' }, end: { date: '2025-05-02' } }, 'timeRangeEmpty', 'The specified time range is empty.'],
       [{ start: { date: '2025-05-02' }, end: { date: '2025-05-01' } }, 'timeRangeEmpty', 'The specified time range is empty.'],
       [{ start: { date: '2025-05-01' }, end: { dateTime: '2025-05-02T00:00:00Z' } }, 'invalid', 'Start and end times must either both be date or both be dateTime.'],
@@ -635,12 +635,13 @@ describe('access, quota and faults', () => {
     const cal = await connect();
     await cal.events.list({ calendarId: 'primary' }); // warm the connection
     emulator.calendar.setLatency(150);
-    expect(await time(cal.events.list({ calendarId: 'primary' }))).toBeGreaterThanOrEqual(145);
+    const slow = await time(cal.events.list({ calendarId: 'primary' }));
+    expect(slow).toBeGreaterThanOrEqual(145);
     emulator.calendar.setLatency(0);
-    expect(await time(cal.events.list({ calendarId: 'primary' }))).toBeLessThan(100);
+    expect(await time(cal.events.list({ calendarId: 'primary' }))).toBeLessThan(slow);
     emulator.calendar.injectFaults({ rate: 1, kinds: ['latency'], latencyMs: 120, maxFaults: 1 });
-    const slow = time(cal.events.insert({ calendarId: 'primary', requestBody: timed('2025-05-01T10:00:00Z', '2025-05-01T11:00:00Z', { id: 'slotask01' }) }));
-    expect(await slow).toBeGreaterThanOrEqual(115);
+    const delayed = await time(cal.events.insert({ calendarId: 'primary', requestBody: timed('2025-05-01T10:00:00Z', '2025-05-01T11:00:00Z', { id: 'slotask01' }) }));
+    expect(delayed).toBeGreaterThanOrEqual(115);
     expect(emulator.calendar.event('primary', 'slotask01')).toBeDefined();
     expect(emulator.calendar.faultsInjected.latency).toBe(1);
   });

@@ -382,7 +382,6 @@ interface PageToken {
   f: string;
   k: [number, number];
   s: number;
-  y?: number;
 }
 
 function encodeToken(prefix: string, value: object): string {
@@ -506,6 +505,7 @@ export class CalendarEndpoints {
     if (cal.writeDenied) throw writeDenied(cal.writeDenied);
     checkWriteQuery(req.query);
     intParam(req.query, 'conferenceDataVersion', 0, 1);
+    const zone = responseZone(req.query, cal);
     const body = requestBody(req.body);
     let id: string | undefined;
     if (present(body.id)) {
@@ -516,21 +516,23 @@ export class CalendarEndpoints {
     if (id !== undefined && cal.events.has(id)) throw duplicate();
     const ev = this.state.create(cal, id ?? this.state.newEventId(cal), content, caller.account.email);
     this.countWrite('insert');
-    return this.eventOutcome(ev, cal, req, caller);
+    return eventOutcome(ev, cal, zone, caller);
   }
 
   private get(cal: CalendarRecord, eventId: string, req: EmulatorRequest, caller: AuthenticatedCaller): Outcome {
+    const zone = responseZone(req.query, cal);
     const ev = cal.events.get(eventId);
     if (!ev) throw notFound();
     const inm = req.headers['if-none-match'];
     if (inm !== undefined && etagMatches(inm, ev.etag)) return { status: 304, headers: { etag: ev.etag } };
-    return this.eventOutcome(ev, cal, req, caller);
+    return eventOutcome(ev, cal, zone, caller);
   }
 
   private modify(method: 'patch' | 'update', cal: CalendarRecord, eventId: string, req: EmulatorRequest, caller: AuthenticatedCaller): Outcome {
     if (cal.writeDenied) throw writeDenied(cal.writeDenied);
     checkWriteQuery(req.query);
     intParam(req.query, 'conferenceDataVersion', 0, 1);
+    const zone = responseZone(req.query, cal);
     const ev = cal.events.get(eventId);
     if (!ev) throw notFound();
     checkIfMatch(req, ev);
@@ -542,7 +544,7 @@ export class CalendarEndpoints {
     }
     this.state.modify(cal, ev, content);
     this.countWrite(method);
-    return this.eventOutcome(ev, cal, req, caller);
+    return eventOutcome(ev, cal, zone, caller);
   }
 
   private delete(cal: CalendarRecord, eventId: string, req: EmulatorRequest): Outcome {
@@ -555,11 +557,6 @@ export class CalendarEndpoints {
     this.state.cancel(cal, ev);
     this.countWrite('delete');
     return { status: 204 };
-  }
-
-  private eventOutcome(ev: StoredEvent, cal: CalendarRecord, req: EmulatorRequest, caller: AuthenticatedCaller): Outcome {
-    const zone = responseZone(req.query, cal);
-    return { status: 200, body: renderEvent(ev, cal, zone, caller.account.email), headers: { etag: ev.etag } };
   }
 
   private list(cal: CalendarRecord, req: EmulatorRequest, caller: AuthenticatedCaller): Outcome {
@@ -604,7 +601,7 @@ export class CalendarEndpoints {
     let snapshot = this.state.currentSeq();
     if (q.pageToken !== undefined) {
       const p = decodeToken('P', q.pageToken) as Partial<PageToken> | null;
-      const ok = p && p.f === fingerprint && Array.isArray(p.k) && p.k.length === 2 && p.k.every(isInt) && isInt(p.s) && p.y === cal.epoch;
+      const ok = p && p.f === fingerprint && Array.isArray(p.k) && p.k.length === 2 && p.k.every(isInt) && isInt(p.s);
       if (!ok) throw invalid('Invalid page token value.', 'pageToken');
       after = p.k as [number, number];
       snapshot = p.s as number;
@@ -646,13 +643,17 @@ export class CalendarEndpoints {
       defaultReminders: [],
     };
     if (selected.length > maxResults) {
-      body.nextPageToken = encodeToken('P', { f: fingerprint, k: page.at(-1)!.k, s: snapshot, y: cal.epoch } satisfies PageToken);
+      body.nextPageToken = encodeToken('P', { f: fingerprint, k: page.at(-1)!.k, s: snapshot } satisfies PageToken);
     } else {
       body.nextSyncToken = encodeToken('S', { c: cal.id, e: cal.epoch, s: snapshot } satisfies SyncToken);
     }
     body.items = page.map((x) => renderEvent(x.ev, cal, zone, caller.account.email));
     return { status: 200, body };
   }
+}
+
+function eventOutcome(ev: StoredEvent, cal: CalendarRecord, zone: string, caller: AuthenticatedCaller): Outcome {
+  return { status: 200, body: renderEvent(ev, cal, zone, caller.account.email), headers: { etag: ev.etag } };
 }
 
 function decode(segment: string): string | null {

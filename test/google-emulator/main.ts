@@ -75,7 +75,8 @@ async function main(): Promise<void> {
         ? `OAuth client "${clientId}" registered (redirects: any http://localhost or 127.0.0.1 URI${redirectUris.length ? ` and ${redirectUris.join(', ')}` : ''}).\n`
         : 'No OAuth client registered: set EMULATOR_CLIENT_ID and EMULATOR_CLIENT_SECRET, or embed the emulator with\n' +
           "  const emulator = await startGoogleEmulator(); emulator.registerClient({ clientId, clientSecret, redirectUris: ['http://127.0.0.1:4000/oauth/callback'] });\n") +
-      'Consent screens approve every requested scope as admin@example.com (sub 1000). Ctrl-C to stop.\n\n',
+      'Consent screens approve every requested scope as admin@example.com (sub 1000).\n' +
+      `Calendar API v3 events: googleapis with rootUrl ${emulator.url}/ (calendars exist on first use, in UTC). Ctrl-C to stop.\n\n`,
   );
 }
 
