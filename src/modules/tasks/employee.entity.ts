@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantScopedEntity } from '../../db/tenant-scoped.entity';
 
 /** An employee (the seed's "Angajat"); tasks go into their Google calendar. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'employee' })
 @Index({ properties: ['tenant', 'name'] })
 export class Employee extends TenantScopedEntity {

@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { TenantScopedEntity } from '../../db/tenant-scoped.entity';
 
 /** A customer or supplier (the seed's "Terț", third party). */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'partner' })
 @Index({ properties: ['tenant', 'name'] })
 export class Partner extends TenantScopedEntity {

@@ -5,7 +5,7 @@ import { TenantScopedEntity } from '../../db/tenant-scoped.entity';
 import { Partner } from './partner.entity';
 
 /** A project, optionally for one partner. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Entity({ tableName: 'project' })
 @Index({ properties: ['tenant', 'name'] })
 export class Project extends TenantScopedEntity {

@@ -17,7 +17,7 @@ registerEnumType(CalendarGrouping, {
   },
 });
 
-@ObjectType({ description: 'One employee or one period of the task calendar' })
+@ObjectType({ description: 'One employee or one period of the task calendar', simpleResolvers: true })
 export class TaskCalendarGroup {
   @Field({ description: 'Employee id, or the period: 2026-03-29, 2026-W13, 2026-03' }) key!: string;
   @Field() label!: string;

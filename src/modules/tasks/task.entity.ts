@@ -21,7 +21,7 @@ registerEnumType(TaskStatus, { name: 'TaskStatus' });
  * covers in the tenant's time zone, kept for overlap queries. A deleted task stays as a tombstone
  * (deletedAt) until its deletion reached Google.
  */
-@ObjectType({ description: 'A task assigned to one employee for a period' })
+@ObjectType({ description: 'A task assigned to one employee for a period', simpleResolvers: true })
 @Entity({ tableName: 'task' })
 export class Task extends TenantScopedEntity {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();

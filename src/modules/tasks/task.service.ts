@@ -27,6 +27,45 @@ export function taskRange(t: Pick<Task, 'startsAt' | 'endsAt' | 'startDate' | 'e
   return { start: t.startsAt!, end: t.endsAt! };
 }
 
+const instant = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
+const ref = (id: unknown) => (id ? ({ id } as never) : null);
+
+/**
+ * Read-only Task objects straight from rows (`SELECT t.*, start/end dates as text`): thousands of
+ * calendar rows need no identity map or change tracking, and relations stay `{ id }` references
+ * that the DataLoaders resolve.
+ */
+export function hydrateTasks(rows: Record<string, unknown>[]): Task[] {
+  // Plain objects: MikroORM's accessors on the entity prototype cost more than the query itself here.
+  return rows.map(
+    (r) =>
+      ({
+        id: r.id,
+        tenant: r.tenant,
+        title: r.title,
+        description: r.description ?? null,
+        location: r.location ?? null,
+        employee: ref(r.employee_id),
+        partner: ref(r.partner_id),
+        project: ref(r.project_id),
+        startsAt: instant(r.starts_at),
+        endsAt: instant(r.ends_at),
+        startDate: (r.start_day as string | null) ?? null,
+        endDate: (r.end_day as string | null) ?? null,
+        status: r.status,
+        rangeStart: instant(r.range_start),
+        rangeEnd: instant(r.range_end),
+        deletedAt: instant(r.deleted_at),
+        createdAt: instant(r.created_at),
+        updatedAt: instant(r.updated_at),
+        allDay: r.start_day !== null && r.start_day !== undefined,
+      }) as unknown as Task,
+  );
+}
+
+/** The columns the list and the calendar read (dates as text: no time-zone shift by the driver). */
+export const TASK_COLUMNS = 't.*, t.start_date::text AS start_day, t.end_date::text AS end_day';
+
 interface Schedule {
   startsAt: Date | null;
   endsAt: Date | null;
@@ -206,8 +245,8 @@ export class TaskService {
     }
     const rows: Record<string, unknown>[] = await em
       .getConnection()
-      .execute(`/* listTasks */ SELECT t.* FROM task t WHERE ${where.sql} ORDER BY t.range_start, t.id LIMIT ${n + 1}`, where.params);
-    const tasks = rows.map((r) => em.map(Task, r));
+      .execute(`/* listTasks */ SELECT ${TASK_COLUMNS} FROM task t WHERE ${where.sql} ORDER BY t.range_start, t.id LIMIT ${n + 1}`, where.params);
+    const tasks = hydrateTasks(rows);
     return toConnection(tasks, n, (t) => encodeCursor([t.rangeStart.toISOString(), t.id]));
   }
 
@@ -216,7 +255,7 @@ export class TaskService {
     const where = taskWhere({ tenant, filter, range });
     const rows: Record<string, unknown>[] = await em
       .getConnection()
-      .execute(`/* calendarTasks */ SELECT t.* FROM task t WHERE ${where.sql} ORDER BY t.range_start, t.id`, where.params);
-    return rows.map((r) => em.map(Task, r));
+      .execute(`/* calendarTasks */ SELECT ${TASK_COLUMNS} FROM task t WHERE ${where.sql} ORDER BY t.range_start, t.id`, where.params);
+    return hydrateTasks(rows);
   }
 }
