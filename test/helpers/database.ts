@@ -26,7 +26,7 @@ export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow
 
 /** A database of this test file's own, cloned from the migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `gw_t_${randomBytes(5).toString('hex')}`;
+  const name = `gw_t_${inject('testRunId')}_${randomBytes(5).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDatabase')}"`);
   return {
     name,

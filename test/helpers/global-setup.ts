@@ -15,6 +15,17 @@ declare module 'vitest' {
     pgAdminUrl: string;
     /** The migrated database that each test file clones. */
     templateDatabase: string;
+    /** Names of this run's databases start with it (gw_t_<pid>_ / gw_tpl_<pid>_). */
+    testRunId: string;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -36,12 +47,16 @@ export default async function setup(project: TestProject) {
     serverUrl = embedded.url;
   }
   const adminUrl = withDatabase(serverUrl, 'postgres');
-  const template = `gw_tpl_${randomBytes(4).toString('hex')}`;
+  const runId = String(process.pid);
+  const template = `gw_tpl_${runId}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  // Leftovers of an interrupted earlier run.
-  const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^gw_(tpl|t)_' `);
-  for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+  // Leftovers of an interrupted earlier run (its process is gone); a run going on beside this one is left alone.
+  const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^gw_(tpl|t)_[0-9]+_'`);
+  for (const row of stale.rows) {
+    const pid = Number(/^gw_(?:tpl|t)_(\d+)_/.exec(row.datname)![1]);
+    if (!processAlive(pid)) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+  }
   await admin.query(`CREATE DATABASE "${template}"`);
   const orm = await createOrm(withDatabase(serverUrl, template), registeredModules);
   await migrate(orm);
@@ -54,9 +69,10 @@ export default async function setup(project: TestProject) {
 
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDatabase', template);
+  project.provide('testRunId', runId);
 
   return async () => {
-    const left = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^gw_(tpl|t)_'`);
+    const left = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2`, [`gw_tpl_${runId}_%`, `gw_t_${runId}_%`]);
     for (const row of left.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
     await admin.end();
     await embedded?.stop();

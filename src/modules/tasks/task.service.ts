@@ -36,31 +36,33 @@ const ref = (id: unknown) => (id ? ({ id } as never) : null);
  * that the DataLoaders resolve.
  */
 export function hydrateTasks(rows: Record<string, unknown>[]): Task[] {
-  // Plain objects: MikroORM's accessors on the entity prototype cost more than the query itself here.
-  return rows.map(
-    (r) =>
-      ({
-        id: r.id,
-        tenant: r.tenant,
-        title: r.title,
-        description: r.description ?? null,
-        location: r.location ?? null,
-        employee: ref(r.employee_id),
-        partner: ref(r.partner_id),
-        project: ref(r.project_id),
-        startsAt: instant(r.starts_at),
-        endsAt: instant(r.ends_at),
-        startDate: (r.start_day as string | null) ?? null,
-        endDate: (r.end_day as string | null) ?? null,
-        status: r.status,
-        rangeStart: instant(r.range_start),
-        rangeEnd: instant(r.range_end),
-        deletedAt: instant(r.deleted_at),
-        createdAt: instant(r.created_at),
-        updatedAt: instant(r.updated_at),
-        allDay: r.start_day !== null && r.start_day !== undefined,
-      }) as unknown as Task,
-  );
+  return rows.map((r) => {
+    const values: Record<string, unknown> = {
+      id: r.id,
+      tenant: r.tenant,
+      title: r.title,
+      description: r.description ?? null,
+      location: r.location ?? null,
+      employee: ref(r.employee_id),
+      partner: ref(r.partner_id),
+      project: ref(r.project_id),
+      startsAt: instant(r.starts_at),
+      endsAt: instant(r.ends_at),
+      startDate: (r.start_day as string | null) ?? null,
+      endDate: (r.end_day as string | null) ?? null,
+      status: r.status,
+      rangeStart: instant(r.range_start),
+      rangeEnd: instant(r.range_end),
+      deletedAt: instant(r.deleted_at),
+      createdAt: instant(r.created_at),
+      updatedAt: instant(r.updated_at),
+    };
+    // A Task instance (type-graphql passes it to field resolvers as is) whose own data properties
+    // bypass the accessors MikroORM puts on the entity prototype: those cost more than the query.
+    const task = Object.create(Task.prototype) as Task;
+    for (const key in values) Object.defineProperty(task, key, { value: values[key], writable: true, enumerable: true, configurable: true });
+    return task;
+  });
 }
 
 /** The columns the list and the calendar read (dates as text: no time-zone shift by the driver). */
