@@ -7,28 +7,37 @@
  *
  * Environment: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS
  * (default 10), BENCH_DATABASE_URL / TEST_DATABASE_URL (a PostgreSQL server for fresh databases;
- * else the embedded one), BENCH_GATEWAY_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=.data/prof"),
+ * else the embedded one), BENCH_GATEWAY_NODE_ARGS / BENCH_BARE_NODE_ARGS (e.g.
+ * "--cpu-prof --cpu-prof-dir=.data/prof": node flags of the children),
  * BENCH_VERBOSE=1 (echo the children's output).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { backgroundCpuShare } from './lib/cpu';
 import { killAllChildrenSync, stopAllChildren } from './lib/process';
 import { formatFigure, formatTarget, renderTable } from './lib/table';
 import { isMeasure, targetMet, type BenchContext, type Row, type Suite } from './lib/types';
 import { gatewayOverhead } from './suites/gateway-overhead';
+import { taskCalendar } from './suites/task-calendar';
+import { syncEngine } from './suites/sync-engine';
+import { tasksSync } from './suites/tasks-sync';
 
 /** Every suite, in the order they run. Add new ones here. */
-const SUITES: Suite[] = [gatewayOverhead];
+const SUITES: Suite[] = [gatewayOverhead, syncEngine, taskCalendar, tasksSync];
 
 const repoRoot = path.resolve(__dirname, '..');
+/** More than this share of the CPUs busy before a suite starts means someone else is using them. */
+const BUSY_SHARE = 0.1;
 const resultsFile = path.join(repoRoot, 'bench', 'results', 'latest.json');
 
 interface SuiteResult {
   name: string;
   description?: string;
   seconds: number;
+  /** Share of all CPUs busy during 1 s just before the suite, while the benchmark was idle. */
+  backgroundCpu: number | null;
   rows: Row[];
   error?: string;
 }
@@ -38,7 +47,7 @@ function usage(): string {
     'usage: npm run bench [-- --only <name>[,<name>…]] [-- --list]',
     `suites: ${SUITES.map((s) => s.name).join(', ')}`,
     'env: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 10),',
-    '     BENCH_DATABASE_URL or TEST_DATABASE_URL, BENCH_GATEWAY_NODE_ARGS, BENCH_VERBOSE=1',
+    '     BENCH_DATABASE_URL or TEST_DATABASE_URL, BENCH_GATEWAY_NODE_ARGS, BENCH_BARE_NODE_ARGS, BENCH_VERBOSE=1',
   ].join('\n');
 }
 
@@ -90,6 +99,8 @@ function gitCommit(): string | null {
     return null;
   }
 }
+
+const pct = (share: number) => `${(share * 100).toFixed(0)}%`;
 
 const t0 = Date.now();
 function log(message: string): void {
@@ -145,9 +156,11 @@ async function main(): Promise<void> {
       log: (m) => log(`${suite.name}: ${m}`),
       defer: (fn) => void cleanups.push(fn),
     };
-    log(`${suite.name}: starting`);
+    const background = await backgroundCpuShare();
+    log(`${suite.name}: starting (CPU busy before: ${background === null ? 'unknown' : `${pct(background)} of ${os.cpus().length} cores`})`);
+    if (background !== null && background > BUSY_SHARE) log(`${suite.name}: WARNING other processes are using the CPUs: the figures will be skewed`);
     const started = Date.now();
-    const result: SuiteResult = { name: suite.name, description: suite.description, seconds: 0, rows: [] };
+    const result: SuiteResult = { name: suite.name, description: suite.description, seconds: 0, backgroundCpu: background, rows: [] };
     try {
       result.rows = await suite.run(ctx);
     } catch (err) {
@@ -180,7 +193,11 @@ function printSuite(r: SuiteResult, s: { durationSec: number; warmupSec: number;
   const out: string[] = ['', `## ${r.name}`];
   if (r.description) out.push(r.description);
   out.push(`(${s.connections} connections, ${s.durationSec} s measured after a ${s.warmupSec} s warm-up; latencies in ms; ${r.seconds.toFixed(0)} s)`, '');
+  if (r.backgroundCpu !== null && r.backgroundCpu > BUSY_SHARE) {
+    out.push(`WARNING: ${pct(r.backgroundCpu)} of the CPUs were busy with other processes just before the suite: the figures are skewed`, '');
+  }
   if (r.rows.length) out.push(renderTable(r.rows));
+  for (const row of r.rows) for (const note of row.notes ?? []) out.push(`note (${row.label}): ${note}`);
   if (r.error) out.push(`FAILED: ${r.error}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -191,7 +208,7 @@ function printSummary(results: SuiteResult[]): void {
   let missed = 0;
   for (const r of results) {
     if (r.error) {
-      out.push(`- ${r.name}: FAILED (${r.error.split('\n')[0]})`);
+      out.push(`- ${r.name}: FAILED (${r.error.split('\n')[0]!.replace(/\. Its output:$/, '')})`);
       continue;
     }
     out.push(`- ${r.name}: ${r.rows.length} row${r.rows.length === 1 ? '' : 's'} in ${r.seconds.toFixed(0)} s`);

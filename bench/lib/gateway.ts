@@ -80,7 +80,7 @@ export async function startGateway(ctx: BenchContext, opts: StartGatewayOptions 
     (stopped ??= (async () => {
       const result = await child.stop(15_000);
       if (result.forced) ctx.log(`gateway: did not exit within 15 s of SIGTERM; killed`);
-      else if (result.code !== 0) ctx.log(`gateway: exited with ${result.signal ?? `code ${result.code}`} after SIGTERM`);
+      else if (!result.alreadyExited && result.code !== 0) ctx.log(`gateway: exited with ${result.signal ?? `code ${result.code}`} after SIGTERM`);
       if (database) {
         await database.drop().catch((err) => ctx.log(`gateway: could not drop ${database!.name}: ${err instanceof Error ? err.message : err}`));
       }

@@ -12,6 +12,8 @@ export interface StopResult extends ExitStatus {
   ms: number;
   /** True when the child ignored SIGTERM and its process group was SIGKILLed. */
   forced: boolean;
+  /** True when the child had exited on its own before stop() was called. */
+  alreadyExited: boolean;
 }
 
 export interface ChildHandle {
@@ -106,7 +108,7 @@ export function spawnChild(name: string, command: string, args: string[], opts: 
     stop(timeoutMs = 15_000) {
       return (stopping ??= (async () => {
         const started = Date.now();
-        if (exitStatus) return { ...exitStatus, ms: 0, forced: false };
+        if (exitStatus) return { ...exitStatus, ms: 0, forced: false, alreadyExited: true };
         signal(pid, 'SIGTERM');
         let timer: NodeJS.Timeout | undefined;
         const timedOut = await Promise.race([
@@ -117,11 +119,11 @@ export function spawnChild(name: string, command: string, args: string[], opts: 
         if (timedOut) {
           signal(-pid, 'SIGKILL');
           const s = await exited;
-          return { ...s, ms: Date.now() - started, forced: true };
+          return { ...s, ms: Date.now() - started, forced: true, alreadyExited: false };
         }
         // The child is gone; make sure nothing of its group outlives it.
         signal(-pid, 'SIGKILL');
-        return { ...(await exited), ms: Date.now() - started, forced: false };
+        return { ...(await exited), ms: Date.now() - started, forced: false, alreadyExited: false };
       })());
     },
     rssKb: () => (exitStatus ? Promise.resolve(null) : rssKb(pid)),
@@ -190,7 +192,7 @@ export async function waitForHttp200(url: string, timeoutMs: number, child?: Chi
   let last = 'no answer yet';
   while (Date.now() < until) {
     if (child?.exitStatus) {
-      throw new Error(`${child.name} exited (${describeExit(child.exitStatus)}) before ${url} answered 200. Its output:\n${indent(child.output())}`);
+      throw new Error(`${child.name} exited (${describeExit(child.exitStatus)}) before ${url} answered 200${lastLine(child.output())}. Its output:\n${indent(child.output())}`);
     }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
@@ -204,6 +206,12 @@ export async function waitForHttp200(url: string, timeoutMs: number, child?: Chi
   }
   const output = child ? `\nIts output:\n${indent(child.output())}` : '';
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s (last: ${last})${output}`);
+}
+
+/** ": <the last non-empty line>" of a child's output, for one-line error messages. */
+export function lastLine(output: string): string {
+  const line = output.trimEnd().split('\n').pop()?.trim();
+  return line ? `: ${line.length > 200 ? `${line.slice(0, 200)}…` : line}` : '';
 }
 
 export function indent(text: string, prefix = '  | '): string {

@@ -25,6 +25,8 @@ export interface Row {
   label: string;
   /** Column name → figure; columns appear in insertion order (the union over the suite's rows). */
   figures: Record<string, Figure>;
+  /** Remarks printed under the suite's table (e.g. a warning about noisy figures). */
+  notes?: string[];
   /** Raw measurements, written to results/latest.json only. */
   details?: Record<string, unknown>;
 }

@@ -33,6 +33,23 @@ export function attachGraphQLWebSocket(
   const wss = new WebSocketServer({ noServer: true, maxPayload: services.config.limits.maxBodyBytes });
   const format = errorFormatter(services.config.development, services.log);
   const rules = [...specifiedRules, ...limits.validationRules];
+  // Like Apollo's document store: a query text is parsed and validated once, not per subscriber.
+  const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const check = (query: string): DocumentNode | readonly GraphQLError[] => {
+    const hit = checked.get(query);
+    if (hit) return hit;
+    let result: DocumentNode | readonly GraphQLError[];
+    try {
+      const document = parse(query, limits.parseOptions);
+      const errors = validate(schema, document, rules);
+      result = errors.length ? coded(errors, 'GRAPHQL_VALIDATION_FAILED') : document;
+    } catch (err) {
+      result = coded([err instanceof GraphQLError ? err : new GraphQLError(String(err))], 'GRAPHQL_PARSE_FAILED');
+    }
+    if (checked.size >= 1000) checked.delete(checked.keys().next().value!);
+    checked.set(query, result);
+    return result;
+  };
 
   const disposable = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
@@ -53,17 +70,11 @@ export function attachGraphQLWebSocket(
         }
       },
       onSubscribe: (ctx, _id, payload) => {
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, limits.parseOptions);
-        } catch (err) {
-          return coded([err instanceof GraphQLError ? err : new GraphQLError(String(err))], 'GRAPHQL_PARSE_FAILED');
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length) return coded(errors, 'GRAPHQL_VALIDATION_FAILED');
+        const document = check(payload.query);
+        if (Array.isArray(document)) return document as readonly GraphQLError[];
         return {
           schema,
-          document,
+          document: document as DocumentNode,
           operationName: payload.operationName,
           variableValues: payload.variables,
           contextValue: createContext(services, ctx.extra.caller ?? null, services.log),

@@ -4,7 +4,7 @@ import { SyncModule, SyncStatus } from './sync-module';
 import type { SyncRun } from './sync-run.entity';
 
 /** One progress event of a run (≤ 10 per second per run; the first and the final always sent). */
-@ObjectType({ description: 'Progress of a sync run; the first and the final event of a run are always sent' })
+@ObjectType({ description: 'Progress of a sync run; the first and the final event of a run are always sent', simpleResolvers: true })
 export class SyncProgress {
   @Field(() => ID)
   runId!: string;
@@ -35,8 +35,16 @@ export class SyncProgress {
   @Field()
   at!: Date;
 
+  /** One object per event, shared by every subscriber the event reaches. */
+  private static readonly converted = new WeakMap<SyncProgressPayload, SyncProgress>();
+
   static from(p: SyncProgressPayload): SyncProgress {
-    return Object.assign(new SyncProgress(), { ...p, status: p.status as SyncStatus, at: new Date(p.at) });
+    let out = SyncProgress.converted.get(p);
+    if (!out) {
+      out = Object.assign(new SyncProgress(), { ...p, status: p.status as SyncStatus, at: new Date(p.at) });
+      SyncProgress.converted.set(p, out);
+    }
+    return out;
   }
 
   static ofRun(run: SyncRun, final: boolean): SyncProgressPayload {
