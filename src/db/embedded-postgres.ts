@@ -35,7 +35,7 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /** A company using the ERP (the seed's "Titular"). Created on the first request a token names it in. */
-@ObjectType({ description: 'The company (legal entity) whose data a caller works with' })
+@ObjectType({ description: 'The company (legal entity) whose data a caller works with', simpleResolvers: true })
 @Entity({ tableName: 'tenant' })
 export class Tenant {
   @Field(() => ID, { description: 'The tenant key carried by bearer tokens' })

@@ -130,17 +130,8 @@ export class GoogleConnections {
     record.clientId = clientId;
     record.clientSecret = this.box.seal(clientSecret);
     if (clientChanged || record.status === GoogleConnectionStatus.UNCONFIGURED) {
-      Object.assign(record, {
-        status: GoogleConnectionStatus.CREDENTIALS_SET,
-        refreshToken: null,
-        accessToken: null,
-        accessTokenExpiresAt: null,
-        grantedScopes: [],
-        authorizedAt: null,
-        authorizedBy: null,
-        lastRefreshAt: null,
-        lastError: null,
-      });
+      dropGrant(record, null);
+      record.lastRefreshAt = null;
     }
     await em.flush();
     this.log.info({ tenant: caller.tenant, by: caller.sub, clientChanged }, 'Google client credentials set');
@@ -295,16 +286,7 @@ export class GoogleConnections {
         this.log.warn({ tenant: caller.tenant, failure }, 'Google token revocation failed');
       }
     }
-    Object.assign(record, {
-      status: record.clientId ? GoogleConnectionStatus.CREDENTIALS_SET : GoogleConnectionStatus.UNCONFIGURED,
-      refreshToken: null,
-      accessToken: null,
-      accessTokenExpiresAt: null,
-      grantedScopes: [],
-      authorizedAt: null,
-      authorizedBy: null,
-      lastError: revokeProblem,
-    });
+    dropGrant(record, revokeProblem);
     await em.flush();
     this.log.info({ tenant: caller.tenant, by: caller.sub, revoked: !revokeProblem }, 'Google disconnected');
     return this.changed(record, caller.tenant);
@@ -400,6 +382,20 @@ export class GoogleConnections {
     this.log.warn({ tenant, reason }, 'Google authorization lost: reauthorization required');
     await this.changed(record, tenant);
   }
+}
+
+/** Forgets the tokens and what was granted; the client credentials stay. */
+function dropGrant(record: GoogleConnectionRecord, lastError: string | null): void {
+  Object.assign(record, {
+    status: record.clientId ? GoogleConnectionStatus.CREDENTIALS_SET : GoogleConnectionStatus.UNCONFIGURED,
+    refreshToken: null,
+    accessToken: null,
+    accessTokenExpiresAt: null,
+    grantedScopes: [],
+    authorizedAt: null,
+    authorizedBy: null,
+    lastError,
+  });
 }
 
 function authorizationFailed(reason: string, message: string) {

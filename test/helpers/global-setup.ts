@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
+import { processAlive, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
 import { createOrm, migrate } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { registeredModules } from '../../src/modules';
@@ -17,15 +17,6 @@ declare module 'vitest' {
     templateDatabase: string;
     /** Names of this run's databases start with it (gw_t_<pid>_ / gw_tpl_<pid>_). */
     testRunId: string;
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

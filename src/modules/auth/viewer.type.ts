@@ -7,7 +7,7 @@ export enum Role {
 registerEnumType(Role, { name: 'Role', description: 'What a caller may do: ADMIN implies USER' });
 
 /** The caller as the gateway sees it, from the verified token. */
-@ObjectType({ description: 'Who is calling, from the verified bearer token' })
+@ObjectType({ description: 'Who is calling, from the verified bearer token', simpleResolvers: true })
 export class Viewer {
   @Field({ description: 'The subject (user id) of the token' })
   sub!: string;
