@@ -21,7 +21,7 @@ import { PgPubSub } from './schema/pubsub';
 import { createApollo } from './server/apollo';
 import { graphqlHttpHandler } from './server/graphql-http';
 import { healthz, readyz } from './server/health';
-import { HttpServer } from './server/http-server';
+import { HttpServer, type Route } from './server/http-server';
 import { attachGraphQLWebSocket } from './server/websocket';
 
 export interface GatewayOptions {
@@ -84,23 +84,24 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     const unlisten = caches.listen(pubsub, log);
     cleanups.push(async () => unlisten());
 
-    const schema = await buildGatewaySchema(modules, services);
-    const limits = hardening(config);
-    const apollo = createApollo(schema, services, limits);
-    await apollo.start();
-    cleanups.push(() => apollo.stop());
-
     let shuttingDown = false;
-    const http = new HttpServer(
-      {
-        '/graphql': graphqlHttpHandler(apollo, services, tenants),
-        '/healthz': healthz,
-        '/readyz': readyz(orm, () => shuttingDown),
-        [CALLBACK_PATH]: googleCallbackRoute(google, log),
-      },
-      log,
-    );
-    const ws = attachGraphQLWebSocket(http.server, schema, services, tenants, limits);
+    const routes: Record<string, Route> = {
+      '/healthz': healthz,
+      '/readyz': readyz(orm, () => shuttingDown),
+    };
+    let ws: { close(): Promise<void> } | null = null;
+    const http = new HttpServer(routes, log);
+    // A worker process runs sync jobs and answers health checks only; the API is served by the others.
+    if (config.role !== 'worker') {
+      const schema = await buildGatewaySchema(modules, services);
+      const limits = hardening(config);
+      const apollo = createApollo(schema, services, limits);
+      await apollo.start();
+      cleanups.push(() => apollo.stop());
+      routes['/graphql'] = graphqlHttpHandler(apollo, services, tenants);
+      routes[CALLBACK_PATH] = googleCallbackRoute(google, log);
+      ws = attachGraphQLWebSocket(http.server, schema, services, tenants, limits);
+    }
     let port: number;
     try {
       port = await http.listen(config.port, config.host);
@@ -112,7 +113,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     }
     cleanups.push(async () => {
       shuttingDown = true;
-      await Promise.all([ws.close(), http.close(DRAIN_MS)]);
+      await Promise.all([ws?.close(), http.close(DRAIN_MS)]);
     });
 
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -16,6 +16,10 @@ describe('module system', () => {
     expect(withNotes.getType('Note')).toBeDefined();
     const authOnly = await buildGatewaySchema(registeredModules.filter((m) => m.name === 'auth'), null);
     expect(authOnly.getType('Note')).toBeUndefined();
+    // MODULES=auth: no task type at all.
+    expect(authOnly.getType('Task')).toBeUndefined();
+    expect(authOnly.getQueryType()!.getFields().taskCalendar).toBeUndefined();
+    expect((await buildGatewaySchema(registeredModules, null)).getType('Task')).toBeDefined();
     expect(authOnly.getQueryType()!.getFields().viewer).toBeDefined();
   });
 
