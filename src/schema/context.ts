@@ -50,21 +50,29 @@ export function tenantEntityManager(orm: MikroORM, tenant: string | null): Entit
 }
 
 /**
- * The request context. The EntityManager fork and the loaders are made on first use: a request
- * that reads no rows (e.g. `viewer`) pays for neither.
+ * The request context. The EntityManager fork and the loaders are made on first use, so a request
+ * that reads no rows (e.g. `viewer`) pays for neither. The lazy getters live on the prototype:
+ * Apollo copies a context's own properties (per operation), which would otherwise call them.
  */
+class RequestContext implements GatewayContext {
+  private cachedEm: EntityManager | null = null;
+  private cachedLoaders: EntityLoaders | null = null;
+
+  constructor(
+    readonly caller: Caller | null,
+    readonly services: GatewayServices,
+    readonly log: Logger,
+  ) {}
+
+  get em(): EntityManager {
+    return (this.cachedEm ??= tenantEntityManager(this.services.orm, this.caller?.tenant ?? null));
+  }
+
+  get loaders(): EntityLoaders {
+    return (this.cachedLoaders ??= new EntityLoaders(this.em));
+  }
+}
+
 export function createContext(services: GatewayServices, caller: Caller | null, requestLog: Logger): GatewayContext {
-  let em: EntityManager | null = null;
-  let loaders: EntityLoaders | null = null;
-  return {
-    caller,
-    get em() {
-      return (em ??= tenantEntityManager(services.orm, caller?.tenant ?? null));
-    },
-    get loaders() {
-      return (loaders ??= new EntityLoaders(this.em));
-    },
-    log: requestLog,
-    services,
-  };
+  return new RequestContext(caller, services, requestLog);
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { calendar_v3 } from 'googleapis';
+import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { addDays, formatLocalDate, parseLocalDate } from './zoned-time';
 
 /** What the sync reads of a task (one row of the sync query). */

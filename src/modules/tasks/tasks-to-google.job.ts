@@ -1,4 +1,5 @@
-import { google, type calendar_v3 } from 'googleapis';
+// Only the Calendar API: the `googleapis` index loads every Google API (tens of MB of heap).
+import { calendar as calendarApi, type calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import type { SyncJobContext } from '../../sync/define-sync-job';
 import { defineSyncJob } from '../../sync/define-sync-job';
 import { SyncCallError } from '../../sync/retry-policy';
@@ -67,7 +68,7 @@ export const tasksToGoogleCalendar = defineSyncJob({
       [ctx.tenant],
     );
     const auth = await ctx.google();
-    const calendar = google.calendar({ version: 'v3', auth, rootUrl: ctx.googleRootUrl, retry: false, timeout: 30_000 } as never) as calendar_v3.Calendar;
+    const calendar = calendarApi({ version: 'v3', auth, rootUrl: ctx.googleRootUrl, retry: false, timeout: 30_000 } as never) as calendar_v3.Calendar;
     ctx.progress.setTotal(rows.length);
     ctx.progress.setPhase('pushing');
 
