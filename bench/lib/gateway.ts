@@ -11,6 +11,8 @@ export interface StartGatewayOptions {
   /** Node flags before `-r @swc-node/register` (default: BENCH_GATEWAY_NODE_ARGS split on spaces), e.g. --cpu-prof. */
   nodeArgs?: string[];
   readyTimeoutMs?: number;
+  /** The entry script (default src/main.ts), e.g. a gateway with test-only modules. */
+  entry?: string;
 }
 
 export interface RunningGateway {
@@ -69,7 +71,7 @@ export async function startGateway(ctx: BenchContext, opts: StartGatewayOptions 
   const nodeArgs = opts.nodeArgs ?? (process.env.BENCH_GATEWAY_NODE_ARGS?.split(/\s+/).filter(Boolean) || []);
   let child: ChildHandle;
   try {
-    child = spawnChild('gateway', process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'src/main.ts'], { cwd: ctx.repoRoot, env });
+    child = spawnChild('gateway', process.execPath, [...nodeArgs, '-r', '@swc-node/register', opts.entry ?? 'src/main.ts'], { cwd: ctx.repoRoot, env });
   } catch (err) {
     await database?.drop();
     throw err;

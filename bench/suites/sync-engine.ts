@@ -1,12 +1,12 @@
 import 'reflect-metadata'; // before the walker fixture, whose resolver uses type-graphql's decorators
-import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Client } from 'graphql-ws';
-import { signDevToken, type DevTokenClaims } from '../../src/schema/dev-token';
+import type { DevTokenClaims } from '../../src/schema/dev-token';
 import { WALKER_TABLE_SQL, type WalkerPlan } from '../../test/fixtures/walker';
-import { benchServerUrl, createBenchDatabase, type BenchDatabase } from '../lib/database';
-import { freePort, sleep, spawnChild, waitForHttp200, type ChildHandle, type StopResult } from '../lib/process';
+import { benchServerUrl, type BenchDatabase } from '../lib/database';
+import { startGateway } from '../lib/gateway';
+import { sleep, type ChildHandle, type StopResult } from '../lib/process';
 import type { BenchContext, Measure, Row, Suite } from '../lib/types';
 import { openWsClients } from '../lib/ws-clients';
 
@@ -20,7 +20,6 @@ const PROGRESS_QUERY = 'subscription($id: ID!) { syncProgress(runId: $id) { runI
 const RUN_QUERY = 'query($id: ID!) { syncRun(id: $id) { status processed createdAt startedAt finishedAt } }';
 
 /** Same contract variables as bench/lib/gateway.ts scrubs: the caller's shell must not leak them into the child. */
-const SCRUBBED = /^(DATABASE_URL|DATA_DIR|JWKS_URL|JWT_SECRET|SECRETS_KEY|MODULES|ROLE|PUBLIC_URL|PORT|HOST|LOG_LEVEL|NODE_ENV|NODE_OPTIONS|GRAPHQL_.*|GOOGLE_.*)$/;
 
 interface WalkerGateway {
   child: ChildHandle;
@@ -40,60 +39,9 @@ interface WalkerGateway {
  * database, so a PostgreSQL server (BENCH_DATABASE_URL / TEST_DATABASE_URL) is required.
  */
 async function startWalkerGateway(ctx: BenchContext): Promise<WalkerGateway> {
-  const serverUrl = benchServerUrl();
-  if (!serverUrl) throw new Error('sync-engine needs a PostgreSQL server: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
-  const port = await freePort();
-  const jwtSecret = randomBytes(36).toString('base64url');
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!SCRUBBED.test(k)) env[k] = v;
-  const database = await createBenchDatabase(serverUrl);
-  Object.assign(env, {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: jwtSecret,
-    SECRETS_KEY: randomBytes(32).toString('base64'),
-    GRAPHQL_INTROSPECTION: 'false',
-    DATABASE_URL: database.url,
-  });
-  ctx.log(`gateway (walker): database ${database.name} on ${new URL(serverUrl).host}`);
-
-  const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  let child: ChildHandle;
-  try {
-    child = spawnChild('gateway', process.execPath, [...nodeArgs, '-r', '@swc-node/register', WALKER_ENTRY], { cwd: ctx.repoRoot, env });
-  } catch (err) {
-    await database.drop();
-    throw err;
-  }
-  let stopped: Promise<StopResult> | null = null;
-  const stop = () =>
-    (stopped ??= (async () => {
-      const result = await child.stop(15_000);
-      if (result.forced) ctx.log('gateway: did not exit within 15 s of SIGTERM; killed');
-      else if (!result.alreadyExited && result.code !== 0) ctx.log(`gateway: exited with ${result.signal ?? `code ${result.code}`} after SIGTERM`);
-      await database.drop().catch((err) => ctx.log(`gateway: could not drop ${database.name}: ${err instanceof Error ? err.message : err}`));
-      return result;
-    })());
-  ctx.defer(async () => {
-    await stop();
-  });
-
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  await waitForHttp200(`${baseUrl}/readyz`, 60_000, child);
-  ctx.log(`gateway (walker): ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid}, port ${port})`);
-  return {
-    child,
-    pid: child.pid,
-    graphqlUrl: `${baseUrl}/graphql`,
-    wsUrl: `ws://127.0.0.1:${port}/graphql`,
-    database,
-    token: (claims) => signDevToken(jwtSecret, claims),
-    rssKb: () => child.rssKb(),
-    stop,
-  };
+  if (!benchServerUrl()) throw new Error('sync-engine needs a PostgreSQL server: set BENCH_DATABASE_URL or TEST_DATABASE_URL');
+  const gw = await startGateway(ctx, { entry: WALKER_ENTRY });
+  return { ...gw, wsUrl: `ws://127.0.0.1:${gw.port}/graphql`, database: gw.database! };
 }
 
 /** Plans a walker run for `tenant` in the gateway's database (creating the walker's tables and the tenant). */

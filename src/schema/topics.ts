@@ -9,12 +9,8 @@ export interface TopicPayloads {
   'sync-progress': SyncProgressPayload;
 }
 
-/** One progress event of a sync run (throttled; the first and the final one always sent). */
-export interface SyncProgressPayload {
-  runId: string;
-  module: string;
-  status: string;
-  phase: string | null;
+/** A sync run's counters. */
+export interface SyncCounters {
   total: number;
   processed: number;
   created: number;
@@ -22,6 +18,14 @@ export interface SyncProgressPayload {
   deleted: number;
   skipped: number;
   failed: number;
+}
+
+/** One progress event of a sync run (throttled; the first and the final one always sent). */
+export interface SyncProgressPayload extends SyncCounters {
+  runId: string;
+  module: string;
+  status: string;
+  phase: string | null;
   message: string | null;
   at: string;
   /** True on the run's last event. */

@@ -1,18 +1,21 @@
 import type { Logger } from '../logger';
 import type { PgPubSub } from '../schema/pubsub';
-import { Topic, type SyncProgressPayload } from '../schema/topics';
+import { Topic, type SyncCounters, type SyncProgressPayload } from '../schema/topics';
 import type { SyncRun } from './sync-run.entity';
 
 export type ItemOutcome = 'created' | 'updated' | 'deleted' | 'skipped' | 'failed';
 
-export interface Counters {
-  total: number;
-  processed: number;
-  created: number;
-  updated: number;
-  deleted: number;
-  skipped: number;
-  failed: number;
+export type Counters = SyncCounters;
+
+/** A progress event from a run's current state. */
+export function progressPayload(
+  run: { id: string; module: string; phase: string | null; message: string | null },
+  counters: Counters,
+  status: string,
+  final: boolean,
+): SyncProgressPayload {
+  const { total, processed, created, updated, deleted, skipped, failed } = counters;
+  return { runId: run.id, module: run.module, status, phase: run.phase, total, processed, created, updated, deleted, skipped, failed, message: run.message, at: new Date().toISOString(), final };
 }
 
 export const PUBLISH_INTERVAL_MS = 100; // ≤ 10 events per second per run
@@ -91,16 +94,7 @@ export class ProgressReporter {
   }
 
   snapshot(status = this.status, final = false): SyncProgressPayload {
-    return {
-      runId: this.run.id,
-      module: this.run.module,
-      status,
-      phase: this.phase,
-      ...this.counters,
-      message: this.message,
-      at: new Date().toISOString(),
-      final,
-    };
+    return progressPayload({ id: this.run.id, module: this.run.module, phase: this.phase, message: this.message }, this.counters, status, final);
   }
 
   /** Publishes in order; a failed publish is logged, never thrown into the job. */

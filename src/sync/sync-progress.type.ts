@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { SyncProgressPayload } from '../schema/topics';
 import { SyncModule, SyncStatus } from './sync-module';
+import { progressPayload } from './progress-reporter';
 import type { SyncRun } from './sync-run.entity';
 
 /** One progress event of a run (≤ 10 per second per run; the first and the final always sent). */
@@ -48,21 +49,6 @@ export class SyncProgress {
   }
 
   static ofRun(run: SyncRun, final: boolean): SyncProgressPayload {
-    return {
-      runId: run.id,
-      module: run.module,
-      status: run.status,
-      phase: run.phase,
-      total: run.total,
-      processed: run.processed,
-      created: run.created,
-      updated: run.updated,
-      deleted: run.deleted,
-      skipped: run.skipped,
-      failed: run.failed,
-      message: run.message,
-      at: new Date().toISOString(),
-      final,
-    };
+    return progressPayload(run, run, run.status, final);
   }
 }

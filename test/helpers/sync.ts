@@ -1,15 +1,9 @@
+import type { SyncCounters } from '../../src/schema/topics';
 import { gql, sleep } from './client';
 
-export interface RunView {
+export interface RunView extends SyncCounters {
   id: string;
   status: string;
-  total: number;
-  processed: number;
-  created: number;
-  updated: number;
-  deleted: number;
-  skipped: number;
-  failed: number;
   error: string | null;
   errors: { entityId: string; code: string; message: string; attempts: number }[];
 }
