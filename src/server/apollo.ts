@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayContext, GatewayServices } from '../schema/context';
 import { unauthenticated } from '../schema/errors';
@@ -20,7 +20,8 @@ const requireCallerPlugin: ApolloServerPlugin<GatewayContext> = {
 
 export function createApollo(schema: GraphQLSchema, services: GatewayServices, limits: Hardening): ApolloServer<GatewayContext> {
   const { config, log } = services;
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [requireCallerPlugin];
+  // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requireCallerPlugin, ApolloServerPluginCacheControlDisabled()];
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<GatewayContext>({
     schema,

@@ -35,6 +35,12 @@ const ref = (id: unknown) => (id ? ({ id } as never) : null);
  * calendar rows need no identity map or change tracking, and relations stay `{ id }` references
  * that the DataLoaders resolve.
  */
+const LAZY_INSTANTS = [
+  ['deletedAt', 'deleted_at'],
+  ['createdAt', 'created_at'],
+  ['updatedAt', 'updated_at'],
+] as const;
+
 export function hydrateTasks(rows: Record<string, unknown>[]): Task[] {
   return rows.map((r) => {
     const values: Record<string, unknown> = {
@@ -53,14 +59,15 @@ export function hydrateTasks(rows: Record<string, unknown>[]): Task[] {
       status: r.status,
       rangeStart: instant(r.range_start),
       rangeEnd: instant(r.range_end),
-      deletedAt: instant(r.deleted_at),
-      createdAt: instant(r.created_at),
-      updatedAt: instant(r.updated_at),
     };
     // A Task instance (type-graphql passes it to field resolvers as is) whose own data properties
     // bypass the accessors MikroORM puts on the entity prototype: those cost more than the query.
     const task = Object.create(Task.prototype) as Task;
     for (const key in values) Object.defineProperty(task, key, { value: values[key], writable: true, enumerable: true, configurable: true });
+    // Rarely asked for: parsed only when read.
+    for (const [key, column] of LAZY_INSTANTS) {
+      Object.defineProperty(task, key, { get: () => instant(r[column]), enumerable: true, configurable: true });
+    }
     return task;
   });
 }
