@@ -85,13 +85,11 @@ export async function runSyncCli(modules: GatewayModule[], argv = process.argv.s
     let final = SyncEngine.isFinal(run.status) ? run : null;
     const started = Date.now();
     let hinted = false;
-    const poll = setInterval(() => void pollOnce(), 2000);
-    let wake: (() => void) | null = null;
+    // Events draw the bar; the database (every 2 s, and once the final event came) decides the end.
     const pollOnce = async () => {
       const current = await em().findOne(SyncRun, { id: run.id });
       if (current && SyncEngine.isFinal(current.status)) {
         final = current;
-        wake?.();
       } else if (current?.status === SyncStatus.QUEUED && !worksItself && !hinted && Date.now() - started > 15_000) {
         hinted = true;
         process.stderr.write('still queued: is a gateway with ROLE=all or ROLE=worker running on this database?\n');
@@ -105,11 +103,13 @@ export async function runSyncCli(modules: GatewayModule[], argv = process.argv.s
         if (ev.final) break;
       }
     })();
+    let followed = false;
+    void follow.then(() => (followed = true));
     while (!final) {
-      await Promise.race([follow, new Promise<void>((r) => (wake = r)), new Promise((r) => setTimeout(r, 2000))]);
-      if (!final) await pollOnce();
+      const tick = new Promise((r) => setTimeout(r, 2000).unref());
+      await (followed ? tick : Promise.race([follow, tick]));
+      await pollOnce();
     }
-    clearInterval(poll);
     await events.return?.();
     const done = (await em().findOneOrFail(SyncRun, { id: run.id }, { refresh: true })) as SyncRun;
     if (tty) process.stderr.write(`\r${renderBar(done)}\x1b[K\n`);
