@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { withDatabaseName } from '../../src/db/database-url';
 
 /** A PostgreSQL server given to the benchmarks (BENCH_DATABASE_URL, else TEST_DATABASE_URL), if any. */
 export function benchServerUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -11,12 +12,6 @@ export interface BenchDatabase {
   url: string;
   /** DROP DATABASE … WITH (FORCE); idempotent. */
   drop(): Promise<void>;
-}
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 async function adminQuery(serverUrl: string, sql: string): Promise<void> {
@@ -42,7 +37,7 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
   let dropped: Promise<void> | null = null;
   return {
     name,
-    url: withDatabase(serverUrl, name),
+    url: withDatabaseName(serverUrl, name),
     drop: () => (dropped ??= adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
   };
 }

@@ -1,6 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 
 export interface ExitStatus {
   code: number | null;
@@ -171,18 +170,7 @@ export async function rssKb(pid: number): Promise<number | null> {
   }
 }
 
-/** A port that was free a moment ago (listen on 0, close). */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, host, () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no free port'))));
-    });
-  });
-}
+export { freePort } from '../../src/db/embedded-postgres';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { withDatabaseName } from '../../src/db/database-url';
 
 export interface TestDatabase {
   url: string;
@@ -8,20 +9,9 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<T>> {
-  const client = new pg.Client({ connectionString: inject('pgAdminUrl') });
-  await client.connect();
-  try {
-    return await client.query<T>(sql, params);
-  } finally {
-    await client.end();
-  }
+/** Runs SQL in the test server's maintenance database (CREATE/DROP DATABASE). */
+export function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<pg.QueryResult<T>> {
+  return dbQuery<T>(inject('pgAdminUrl'), sql, params);
 }
 
 /** A database of this test file's own, cloned from the migrated template. */
@@ -30,7 +20,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDatabase')}"`);
   return {
     name,
-    url: withDatabase(inject('pgAdminUrl'), name),
+    url: withDatabaseName(inject('pgAdminUrl'), name),
     drop: async () => {
       await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },

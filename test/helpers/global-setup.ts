@@ -5,6 +5,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
 import { processAlive, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
+import { withDatabaseName as withDatabase } from '../../src/db/database-url';
 import { createOrm, migrate } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { registeredModules } from '../../src/modules';
@@ -18,12 +19,6 @@ declare module 'vitest' {
     /** Names of this run's databases start with it (gw_t_<pid>_ / gw_tpl_<pid>_). */
     testRunId: string;
   }
-}
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }
 
 /**

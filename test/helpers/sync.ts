@@ -1,14 +1,17 @@
 import type { SyncCounters } from '../../src/schema/topics';
+import { SyncEngine } from '../../src/sync/sync-engine';
 import { gql, sleep } from './client';
 
 export interface RunView extends SyncCounters {
   id: string;
   status: string;
+  trigger: string;
+  resumedCount: number;
   error: string | null;
   errors: { entityId: string; code: string; message: string; attempts: number }[];
 }
 
-const FIELDS = 'id status total processed created updated deleted skipped failed error errors { entityId code message attempts }';
+const FIELDS = 'id status trigger total processed created updated deleted skipped failed resumedCount error errors { entityId code message attempts }';
 
 /** Polls a run until it reaches a final status. */
 export async function waitForRun(url: string, token: string, id: string, timeoutMs = 60_000): Promise<RunView> {
@@ -17,7 +20,7 @@ export async function waitForRun(url: string, token: string, id: string, timeout
     const res = await gql<{ syncRun: RunView }>(url, `query($id: ID!) { syncRun(id: $id) { ${FIELDS} } }`, { token, variables: { id } });
     if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
     const run = res.body.data!.syncRun;
-    if (['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED'].includes(run.status)) return run;
+    if (SyncEngine.isFinal(run.status)) return run;
     if (Date.now() > deadline) throw new Error(`run ${id} still ${run.status} after ${timeoutMs} ms`);
     await sleep(100);
   }

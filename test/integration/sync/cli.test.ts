@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbQuery } from '../../helpers/database';
 import { startTestGateway, testEnv, type TestGateway } from '../../helpers/gateway';
 import { REPO } from '../../helpers/process';
-import { WALKER_TABLE_SQL, walkerModule, type WalkerPlan } from '../../fixtures/walker';
+import { planWalker, WALKER_TABLE_SQL, walkerModule, type WalkerPlan } from '../../fixtures/walker';
 
 let gw: TestGateway;
 
@@ -27,10 +27,7 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
   });
 }
 
-async function plan(tenant: string, p: WalkerPlan): Promise<void> {
-  await dbQuery(gw.databaseUrl, 'INSERT INTO tenant (id, created_at) VALUES ($1, now()) ON CONFLICT DO NOTHING', [tenant]);
-  await dbQuery(gw.databaseUrl, 'INSERT INTO walker_plan (tenant, plan) VALUES ($1, $2) ON CONFLICT (tenant) DO UPDATE SET plan = $2', [tenant, JSON.stringify(p)]);
-}
+const plan = (tenant: string, p: WalkerPlan) => planWalker(gw.databaseUrl, tenant, p);
 
 describe('npm run sync', () => {
   it('follows a run to SUCCEEDED (exit 0) and prints it as JSON with --json', async () => {

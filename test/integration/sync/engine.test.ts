@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, errorCodes, gql, sleep, wsClient } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
-import { WALKER_TABLE_SQL, walkerModule, type WalkerPlan } from '../../fixtures/walker';
+import { planWalker, WALKER_TABLE_SQL, walkerModule, type WalkerPlan } from '../../fixtures/walker';
+import { waitForRun as waitForFinalRun, type RunView } from '../../helpers/sync';
 
 let gw: TestGateway;
 
@@ -12,12 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => gw?.stop());
 
-const RUN_FIELDS = 'id status trigger total processed created failed resumedCount error errors { entityId code message attempts }';
-
-async function plan(tenant: string, p: WalkerPlan): Promise<void> {
-  await dbQuery(gw.databaseUrl, 'INSERT INTO tenant (id, created_at) VALUES ($1, now()) ON CONFLICT DO NOTHING', [tenant]);
-  await dbQuery(gw.databaseUrl, 'INSERT INTO walker_plan (tenant, plan) VALUES ($1, $2) ON CONFLICT (tenant) DO UPDATE SET plan = $2', [tenant, JSON.stringify(p)]);
-}
+const plan = (tenant: string, p: WalkerPlan) => planWalker(gw.databaseUrl, tenant, p);
 
 async function startRun(tenant: string): Promise<{ id: string; status: string }> {
   const res = await gql<{ syncWalker: { id: string; status: string } }>(gw.url, 'mutation { syncWalker { id status } }', { token: await gw.token(tenant, ['admin']) });
@@ -25,19 +21,9 @@ async function startRun(tenant: string): Promise<{ id: string; status: string }>
   return res.body.data!.syncWalker;
 }
 
-type Run = { id: string; status: string; total: number; processed: number; created: number; failed: number; resumedCount: number; error: string | null; errors: { entityId: string; code: string; message: string; attempts: number }[] };
+type Run = RunView;
 
-async function waitForRun(tenant: string, id: string, timeoutMs = 20_000): Promise<Run> {
-  const token = await gw.token(tenant);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await gql<{ syncRun: Run }>(gw.url, `query($id: ID!) { syncRun(id: $id) { ${RUN_FIELDS} } }`, { token, variables: { id } });
-    const run = res.body.data!.syncRun;
-    if (['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED'].includes(run.status)) return run;
-    if (Date.now() > deadline) throw new Error(`run still ${run.status}`);
-    await sleep(100);
-  }
-}
+const waitForRun = async (tenant: string, id: string): Promise<Run> => waitForFinalRun(gw.url, await gw.token(tenant), id, 20_000);
 
 describe('sync engine', () => {
   it('runs a job to SUCCEEDED and counts every item', async () => {
