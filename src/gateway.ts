@@ -40,15 +40,24 @@ export interface Gateway {
 }
 
 const DRAIN_MS = 5000;
+/** Longest a single stop step may take (draining requests takes up to DRAIN_MS). */
+const STEP_DEADLINE_MS = 8000;
 
 /** Starts everything in order: database → migrations → pub/sub → schema → server. */
 export async function startGateway(config: GatewayConfig, log: Logger, options: GatewayOptions = {}): Promise<Gateway> {
   const available = options.modules ?? registeredModules;
   const modules = available.filter((m) => config.modules.includes(m.name));
-  const cleanups: (() => Promise<void>)[] = [];
+  const cleanups: [string, () => Promise<void>][] = [];
+  const onStop = (step: string, fn: () => Promise<void>) => cleanups.push([step, fn]);
+  // Steps run in reverse order of start. One that hangs is reported and passed over, so that the
+  // steps after it (stopping PostgreSQL last) still run.
   const cleanup = async () => {
-    for (const fn of cleanups.splice(0).reverse()) {
-      await fn().catch((err) => log.error({ err }, 'error while stopping'));
+    for (const [step, fn] of cleanups.splice(0).reverse()) {
+      let timer: NodeJS.Timeout | undefined;
+      const overran = new Promise<'overran'>((resolve) => (timer = setTimeout(() => resolve('overran'), STEP_DEADLINE_MS)));
+      const outcome = await Promise.race([fn().catch((err) => log.error({ err, step }, 'error while stopping')), overran]);
+      clearTimeout(timer);
+      if (outcome === 'overran') log.warn({ step, ms: STEP_DEADLINE_MS }, 'a stop step did not finish in time; going on');
     }
   };
 
@@ -56,19 +65,19 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       const embedded: EmbeddedDatabase = await startEmbeddedPostgres(config.dataDir, log);
-      cleanups.push(() => embedded.stop());
+      onStop('embedded postgres', () => embedded.stop());
       databaseUrl = embedded.url;
       log.info({ dataDir: config.dataDir }, 'using the embedded PostgreSQL');
     }
 
     const orm: MikroORM = await createOrm(databaseUrl, modules, log);
-    cleanups.push(() => orm.close(true));
+    onStop('database connections', () => orm.close(true));
     const applied = await migrate(orm);
     if (applied.length) log.info({ applied }, 'applied migrations');
 
     const pubsub = new PgPubSub(databaseUrl, log.child({ component: 'pubsub' }));
     await pubsub.start();
-    cleanups.push(() => pubsub.close());
+    onStop('pub/sub', () => pubsub.close());
 
     const caches = new CacheRegistry();
     const verifier = new CallerVerifier(config.jwt);
@@ -78,11 +87,11 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     const engine = new SyncEngine(config, orm, pubsub, google, log.child({ component: 'sync' }), modules.flatMap((m) => m.syncJobs), options.syncOptions ?? engineOptionsFromEnv(process.env), databaseUrl);
     const scheduler = new SyncScheduler(orm, engine, log.child({ component: 'sync-scheduler' }));
     await engine.start();
-    cleanups.push(() => engine.stop());
+    onStop('sync workers', () => engine.stop());
     const services: GatewayServices = { config, log, orm, pubsub, caches, verifier, google, sync: { engine, scheduler } };
     const tenants = new TenantRegistry(orm, caches);
     const unlisten = caches.listen(pubsub, log);
-    cleanups.push(async () => unlisten());
+    onStop('cache listener', async () => unlisten());
 
     let shuttingDown = false;
     const routes: Record<string, Route> = {
@@ -97,7 +106,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
       const limits = hardening(config);
       const apollo = createApollo(schema, services, limits);
       await apollo.start();
-      cleanups.push(() => apollo.stop());
+      onStop('apollo', () => apollo.stop());
       routes['/graphql'] = graphqlHttpHandler(apollo, services, tenants);
       routes[CALLBACK_PATH] = googleCallbackRoute(google, log);
       ws = attachGraphQLWebSocket(http.server, schema, services, tenants, limits);
@@ -111,7 +120,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
       if (code === 'EACCES') throw Object.assign(new Error(`PORT: not allowed to listen on port ${config.port}`), { configError: true });
       throw err;
     }
-    cleanups.push(async () => {
+    onStop('http and websocket', async () => {
       shuttingDown = true;
       await Promise.all([ws?.close(), http.close(DRAIN_MS)]);
     });
