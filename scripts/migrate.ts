@@ -1,25 +1,27 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../src/config';
-import { createOrm, migrate } from '../src/db/orm';
+import { migrate } from '../src/db/orm';
 import { withScriptDatabase } from '../src/db/script-database';
-import { createLogger } from '../src/logger';
-import { moduleNames, registeredModules } from '../src/modules';
+import { createLogger } from '../src/kernel/logger';
+import { registeredModules } from '../src/modules';
+import { closeServices, createServices } from '../src/services';
 
-/** Applies pending migrations to DATABASE_URL (or the embedded PostgreSQL in DATA_DIR). */
+/** Applies pending migrations (of the enabled modules) to DATABASE_URL (or the embedded PostgreSQL in DATA_DIR). */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, moduleNames());
-  await withScriptDatabase(config, createLogger('warn'), async (url) => {
-    const orm = await createOrm(url, registeredModules);
+  const config = loadConfig(process.env, registeredModules);
+  const log = createLogger('warn');
+  await withScriptDatabase(config, log, async (databaseUrl) => {
+    const services = await createServices(config, log, { databaseUrl, available: registeredModules, worker: false });
     try {
-      const applied = await migrate(orm);
+      const applied = await migrate(services.orm);
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'no pending migrations\n');
     } finally {
-      await orm.close(true);
+      await closeServices(services);
     }
   });
 }
 
 main().catch((err) => {
   process.stderr.write(`migrate: ${err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.exit(err instanceof ConfigError ? 2 : 1);
 });

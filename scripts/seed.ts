@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config';
-import { createOrm, migrate } from '../src/db/orm';
+import { migrate } from '../src/db/orm';
 import { withScriptDatabase } from '../src/db/script-database';
-import { createLogger } from '../src/logger';
-import { moduleNames, registeredModules } from '../src/modules';
+import { TENANT_PATTERN } from '../src/kernel/caller';
+import { createLogger } from '../src/kernel/logger';
+import { registeredModules } from '../src/modules';
 import { seedTasks } from '../src/modules/tasks/seed';
-import { TENANT_PATTERN } from '../src/schema/caller';
+import { closeServices, createServices } from '../src/services';
 
 /** `npm run seed -- --tenant demo --employees 200 --tasks 100000`: a realistic data set in seconds. */
 async function main(): Promise<void> {
@@ -20,13 +21,15 @@ async function main(): Promise<void> {
   };
   const employees = count(values.employees, '--employees', 20, 100_000);
   const tasks = count(values.tasks, '--tasks', 1000, 10_000_000);
-  const config = loadConfig(process.env, moduleNames());
-  await withScriptDatabase(config, createLogger('warn'), async (url) => {
-    const orm = await createOrm(url, registeredModules);
+  const config = loadConfig(process.env, registeredModules);
+  if (!config.modules.includes('tasks')) throw new ConfigError('MODULES', 'the seed writes tasks: enable the tasks module');
+  const log = createLogger('warn');
+  await withScriptDatabase(config, log, async (url) => {
+    const services = await createServices(config, log, { databaseUrl: url, available: registeredModules, worker: false });
     try {
-      await migrate(orm);
+      await migrate(services.orm);
     } finally {
-      await orm.close(true);
+      await closeServices(services);
     }
     const r = await seedTasks(url, { tenant, employees, tasks });
     process.stdout.write(`seeded tenant ${tenant}: ${r.employees} employees, ${r.partners} partners, ${r.projects} projects, ${r.tasks} tasks in ${r.ms} ms\n`);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { registeredModules } from '../src/modules';
-import { syncCliMain } from '../src/sync/sync-cli';
+import { syncCliMain } from '../src/sync-cli';
 
 syncCliMain(registeredModules);

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
+import { moduleConfig } from './kernel/module';
+import { registeredModules } from './modules';
+import { tasksConfig } from './modules/tasks/tasks.config';
 
 const base = { JWT_SECRET: 'x'.repeat(40), SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') };
-const known = ['auth', 'tasks'];
+const known = registeredModules;
 
 function errorOf(env: Record<string, string>): ConfigError {
   try {
@@ -20,7 +23,7 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('fills the defaults of the environment contract', () => {
     const c = loadConfig(base, known);
-    expect(c).toMatchObject({ port: 4000, databaseUrl: undefined, role: 'all', modules: ['auth', 'tasks'], publicUrl: 'http://localhost:4000', logLevel: 'info' });
+    expect(c).toMatchObject({ port: 4000, databaseUrl: undefined, role: 'all', modules: ['auth', 'sync', 'tasks'], publicUrl: 'http://localhost:4000', logLevel: 'info' });
     expect(c.dataDir).toBe(path.resolve('.data'));
     expect(c.google.apiRoot).toBe('https://www.googleapis.com');
     expect(c.introspection).toBe(true);
@@ -43,7 +46,38 @@ describe('loadConfig', () => {
   });
 
   it('keeps the registry order for MODULES and accepts spaces and case', () => {
-    expect(loadConfig({ ...base, MODULES: ' Tasks , auth ' }, known).modules).toEqual(['auth', 'tasks']);
+    expect(loadConfig({ ...base, MODULES: ' Tasks , auth ' }, known).modules).toEqual(['auth', 'sync', 'tasks']);
+  });
+
+  it('switches the sync runs API on only for modules that sync, and refuses to be asked for it', () => {
+    expect(loadConfig({ ...base, MODULES: 'auth' }, known).modules).toEqual(['auth']);
+    expect(errorOf({ ...base, MODULES: 'auth,sync' }).message).toMatch(/^MODULES: unknown module "sync"; known: auth, tasks$/);
+  });
+
+  it('takes the Google rate limits from the enabled modules, overridable per API', () => {
+    expect(loadConfig(base, known).rateLimits).toEqual({ calendar: 600 });
+    expect(loadConfig({ ...base, MODULES: 'auth' }, known).rateLimits).toEqual({});
+    expect(loadConfig({ ...base, GOOGLE_RATE_CALENDAR_PER_MINUTE: ' 300 ' }, known).rateLimits).toEqual({ calendar: 300 });
+    for (const value of ['0', '-5', 'abc', '1.5', '10/min', '1e3', '99999999999999999999']) {
+      expect(errorOf({ ...base, GOOGLE_RATE_CALENDAR_PER_MINUTE: value }).message).toMatch(/^GOOGLE_RATE_CALENDAR_PER_MINUTE: expected a positive integer/);
+    }
+  });
+
+  it("parses the enabled modules' sections and stops on a bad value like any other variable", () => {
+    expect(moduleConfig(loadConfig(base, known).sections, 'tasks', tasksConfig)).toEqual({ GOOGLE_CALENDAR_CONCURRENCY: 4 });
+    expect(moduleConfig(loadConfig({ ...base, GOOGLE_CALENDAR_CONCURRENCY: '8' }, known).sections, 'tasks', tasksConfig).GOOGLE_CALENDAR_CONCURRENCY).toBe(8);
+    for (const value of ['0', '33', 'many', '2.5']) {
+      const err = errorOf({ ...base, GOOGLE_CALENDAR_CONCURRENCY: value });
+      expect(err.variable).toBe('GOOGLE_CALENDAR_CONCURRENCY');
+      expect(err.message).toContain(`(got "${value}")`);
+    }
+    // A disabled module's section is neither parsed nor checked.
+    expect(loadConfig({ ...base, MODULES: 'auth', GOOGLE_CALENDAR_CONCURRENCY: 'many' }, known).sections).toEqual({});
+  });
+
+  it('reads the sync engine timings', () => {
+    expect(loadConfig({ ...base, SYNC_CONCURRENCY: '3', SYNC_LEASE_SECONDS: '10' }, known).sync).toMatchObject({ concurrency: 3, leaseSeconds: 10, pollingIntervalSeconds: 1 });
+    expect(errorOf({ ...base, SYNC_POLL_SECONDS: '0.1' }).variable).toBe('SYNC_POLL_SECONDS');
   });
 
   it('requires secrets in production', () => {

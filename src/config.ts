@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { googleApisOf, type GatewayModule } from './kernel/module';
 
 /** Thrown for a bad environment: its message is one line that names the variable. */
 export class ConfigError extends Error {
@@ -23,8 +24,23 @@ export interface GatewayConfig {
   databaseUrl: string | undefined;
   dataDir: string;
   role: ProcessRole;
-  /** Names of the enabled modules, in registry order. */
+  /** Names of the enabled modules, in registry order (those switched on by others included). */
   modules: string[];
+  /** Each enabled module's configuration section, parsed with its zod schema (see kernel/module moduleConfig). */
+  sections: Record<string, unknown>;
+  /** Requests per minute per tenant for each Google API an enabled module declares (GOOGLE_RATE_*_PER_MINUTE). */
+  rateLimits: Record<string, number>;
+  /** Sync engine timings (SYNC_CONCURRENCY, SYNC_LEASE_SECONDS, SYNC_POLL_SECONDS, SYNC_HOUSEKEEPING_SECONDS). */
+  sync: {
+    /** How often an idle worker asks pg-boss for work. */
+    pollingIntervalSeconds: number;
+    /** Runs one process executes at once (different tenants or modules). */
+    concurrency: number;
+    /** A running run whose worker has not renewed its lease for this long is taken over. */
+    leaseSeconds: number;
+    /** How often workers look for abandoned runs and due schedules. */
+    housekeepingSeconds: number;
+  };
   publicUrl: string;
   jwt: { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
   secretsKey: string;
@@ -35,6 +51,8 @@ export interface GatewayConfig {
     oauthTokenUrl: string;
     oauthAuthUrl: string;
     oauthRevokeUrl: string;
+    /** Longest wait for one Google request (GOOGLE_REQUEST_TIMEOUT_MS). */
+    requestTimeoutMs: number;
   };
   logLevel: string;
   introspection: boolean;
@@ -61,6 +79,14 @@ function intVar(env: Env, name: string, fallback: number, min: number, max: numb
   const parsed = z.coerce.number().int().min(min).max(max).safeParse(raw);
   if (!parsed.success) throw new ConfigError(name, `expected an integer from ${min} to ${max}, got "${raw}"`);
   return parsed.data;
+}
+
+function numberVar(env: Env, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) throw new ConfigError(name, `expected a number ≥ ${min}, got "${raw}"`);
+  return n;
 }
 
 function boolVar(env: Env, name: string, fallback: boolean): boolean {
@@ -101,7 +127,9 @@ export function devSecret(dataDir: string, file: string, bytes: number): string 
 }
 
 /** Validates the environment contract of DESIGN.md and fills in the defaults. */
-export function loadConfig(env: Env = process.env, knownModules: readonly string[] = []): GatewayConfig {
+export function loadConfig(given: Env = process.env, registered: readonly GatewayModule[] = [], defaults: Env = {}): GatewayConfig {
+  // A variable set to the empty string counts as unset, as everywhere below.
+  const env: Env = { ...defaults, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== '')) };
   const production = env.NODE_ENV === 'production';
   const port = intVar(env, 'PORT', 4000, 0, 65535);
   const host = env.HOST?.trim() || '0.0.0.0';
@@ -119,19 +147,17 @@ export function loadConfig(env: Env = process.env, knownModules: readonly string
   }
   const role = roleRaw as ProcessRole;
 
-  let modules = [...knownModules];
-  if (env.MODULES !== undefined && env.MODULES.trim() !== '') {
-    const asked = env.MODULES.split(',')
-      .map((m) => m.trim().toLowerCase())
-      .filter(Boolean);
-    const unknown = asked.filter((m) => !knownModules.includes(m));
-    if (unknown.length) {
-      throw new ConfigError('MODULES', `unknown module ${unknown.map((m) => `"${m}"`).join(', ')}; known: ${knownModules.join(', ')}`);
-    }
-    modules = knownModules.filter((m) => asked.includes(m));
-  }
-  if (knownModules.includes('auth') && !modules.includes('auth')) {
-    throw new ConfigError('MODULES', 'must include "auth": it owns the tenant and the caller, which every module uses');
+  const enabled = enabledModules(env, registered);
+  const modules = enabled.map((m) => m.name);
+  const sections: Record<string, unknown> = {};
+  for (const m of enabled) if (m.config) sections[m.name] = parseSection(env, m.config);
+  const rateLimits: Record<string, number> = {};
+  for (const api of googleApisOf(enabled)) {
+    const raw = env[api.rateEnv]?.trim();
+    if (raw === undefined || raw === '') rateLimits[api.name] = api.perMinute;
+    else if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+      throw new ConfigError(api.rateEnv, `expected a positive integer (requests per minute), got "${env[api.rateEnv]}"`);
+    } else rateLimits[api.name] = Number(raw);
   }
 
   const publicUrl = (urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
@@ -175,6 +201,7 @@ export function loadConfig(env: Env = process.env, knownModules: readonly string
     oauthTokenUrl: urlVar(env, 'GOOGLE_OAUTH_TOKEN_URL', ['http:', 'https:']) ?? 'https://oauth2.googleapis.com/token',
     oauthAuthUrl: urlVar(env, 'GOOGLE_OAUTH_AUTH_URL', ['http:', 'https:']) ?? 'https://accounts.google.com/o/oauth2/v2/auth',
     oauthRevokeUrl: urlVar(env, 'GOOGLE_OAUTH_REVOKE_URL', ['http:', 'https:']) ?? 'https://oauth2.googleapis.com/revoke',
+    requestTimeoutMs: intVar(env, 'GOOGLE_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
   };
 
   const logLevel = (env.LOG_LEVEL?.trim() || 'info').toLowerCase();
@@ -189,6 +216,14 @@ export function loadConfig(env: Env = process.env, knownModules: readonly string
     dataDir,
     role,
     modules,
+    sections,
+    rateLimits,
+    sync: {
+      concurrency: Math.floor(numberVar(env, 'SYNC_CONCURRENCY', 2, 1)),
+      leaseSeconds: numberVar(env, 'SYNC_LEASE_SECONDS', 30, 1),
+      pollingIntervalSeconds: numberVar(env, 'SYNC_POLL_SECONDS', 1, 0.5),
+      housekeepingSeconds: numberVar(env, 'SYNC_HOUSEKEEPING_SECONDS', 5, 0.5),
+    },
     publicUrl,
     jwt,
     secretsKey,
@@ -207,4 +242,37 @@ export function loadConfig(env: Env = process.env, knownModules: readonly string
       maxDirectives: intVar(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
     },
   };
+}
+
+/**
+ * The modules MODULES picks (every registered one when unset), those that must always be on, and
+ * those that switch themselves on for the others (`enabledWhen`), in registry order.
+ */
+function enabledModules(env: Env, registered: readonly GatewayModule[]): GatewayModule[] {
+  const choosable = registered.filter((m) => !m.enabledWhen);
+  let chosen = [...choosable];
+  if (env.MODULES !== undefined && env.MODULES.trim() !== '') {
+    const asked = env.MODULES.split(',')
+      .map((m) => m.trim().toLowerCase())
+      .filter(Boolean);
+    const known = choosable.map((m) => m.name);
+    const unknown = asked.filter((m) => !known.includes(m));
+    if (unknown.length) throw new ConfigError('MODULES', `unknown module ${unknown.map((m) => `"${m}"`).join(', ')}; known: ${known.join(', ')}`);
+    chosen = choosable.filter((m) => asked.includes(m.name));
+  }
+  const missing = choosable.filter((m) => m.required && !chosen.includes(m));
+  if (missing.length) {
+    throw new ConfigError('MODULES', `must include ${missing.map((m) => `"${m.name}"`).join(', ')}: every module relies on it (it owns the tenant and the caller)`);
+  }
+  return registered.filter((m) => chosen.includes(m) || m.enabledWhen?.(chosen));
+}
+
+/** Parses a module's section; a bad value stops the start with the variable's name, like every other. */
+function parseSection(env: Env, schema: NonNullable<GatewayModule['config']>): unknown {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const variable = String(issue.path[0] ?? 'configuration');
+  const raw = env[variable];
+  throw new ConfigError(variable, `${issue.message}${raw !== undefined ? ` (got "${raw}")` : ''}`);
 }

@@ -1,33 +1,26 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GatewayConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
-import { createOrm, migrate } from './db/orm';
-import { CALLBACK_PATH, GoogleConnections } from './google/google-connections';
-import { googleCallbackRoute } from './google/oauth-callback.route';
-import { SecretBox } from './google/secret-box';
-import { engineOptionsFromEnv } from './sync/engine-options';
-import { SyncEngine, type SyncEngineOptions } from './sync/sync-engine';
-import { SyncScheduler } from './sync/sync-scheduler';
-import { TenantRegistry } from './db/tenant-registry';
-import type { Logger } from './logger';
-import type { GatewayModule } from './modules/gateway-module';
+import { migrate } from './db/orm';
+import { CALLBACK_PATH } from './google/google-connections';
+import type { Logger } from './kernel/logger';
+import type { GatewayModule } from './kernel/module';
 import { registeredModules } from './modules';
 import { buildGatewaySchema } from './schema/build-schema';
-import { CacheRegistry } from './schema/caches';
-import { CallerVerifier } from './schema/caller';
 import type { GatewayServices } from './schema/context';
 import { hardening } from './schema/hardening';
-import { PgPubSub } from './schema/pubsub';
 import { createApollo } from './server/apollo';
 import { graphqlHttpHandler } from './server/graphql-http';
 import { healthz, readyz } from './server/health';
 import { HttpServer, type Route } from './server/http-server';
+import { googleCallbackRoute } from './server/oauth-callback.route';
 import { attachGraphQLWebSocket } from './server/websocket';
+import { createServices } from './services';
+import type { SyncEngineOptions } from './sync/sync-engine';
 
 export interface GatewayOptions {
   /** The modules to choose from (default: the registry); `config.modules` picks the enabled ones. */
   modules?: GatewayModule[];
-  /** Sync engine timings (tests shorten the lease); default from the environment. */
+  /** Sync engine timings (tests shorten the lease); default config.sync. */
   syncOptions?: SyncEngineOptions;
 }
 
@@ -46,7 +39,6 @@ const STEP_DEADLINE_MS = 8000;
 /** Starts everything in order: database → migrations → pub/sub → schema → server. */
 export async function startGateway(config: GatewayConfig, log: Logger, options: GatewayOptions = {}): Promise<Gateway> {
   const available = options.modules ?? registeredModules;
-  const modules = available.filter((m) => config.modules.includes(m.name));
   const cleanups: [string, () => Promise<void>][] = [];
   const onStop = (step: string, fn: () => Promise<void>) => cleanups.push([step, fn]);
   // Steps run in reverse order of start. One that hangs is reported and passed over, so that the
@@ -70,26 +62,16 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
       log.info({ dataDir: config.dataDir }, 'using the embedded PostgreSQL');
     }
 
-    const orm: MikroORM = await createOrm(databaseUrl, modules, log);
+    const services = await createServices(config, log, { databaseUrl, available, syncOptions: options.syncOptions });
+    const { orm, pubsub, caches, google } = services;
     onStop('database connections', () => orm.close(true));
     const applied = await migrate(orm);
     if (applied.length) log.info({ applied }, 'applied migrations');
 
-    const pubsub = new PgPubSub(databaseUrl, log.child({ component: 'pubsub' }));
     await pubsub.start();
     onStop('pub/sub', () => pubsub.close());
-
-    const caches = new CacheRegistry();
-    const verifier = new CallerVerifier(config.jwt);
-    const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
-    const neededScopes = [...new Set(modules.flatMap((m) => m.googleScopes ?? []))];
-    const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), neededScopes);
-    const engine = new SyncEngine(config, orm, pubsub, google, log.child({ component: 'sync' }), modules.flatMap((m) => m.syncJobs), options.syncOptions ?? engineOptionsFromEnv(process.env), databaseUrl);
-    const scheduler = new SyncScheduler(orm, engine, log.child({ component: 'sync-scheduler' }));
-    await engine.start();
-    onStop('sync workers', () => engine.stop());
-    const services: GatewayServices = { config, log, orm, pubsub, caches, verifier, google, sync: { engine, scheduler } };
-    const tenants = new TenantRegistry(orm, caches);
+    await services.sync.engine.start();
+    onStop('sync workers', () => services.sync.engine.stop());
     const unlisten = caches.listen(pubsub, log);
     onStop('cache listener', async () => unlisten());
 
@@ -102,14 +84,14 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     const http = new HttpServer(routes, log);
     // A worker process runs sync jobs and answers health checks only; the API is served by the others.
     if (config.role !== 'worker') {
-      const schema = await buildGatewaySchema(modules, services);
+      const schema = await buildGatewaySchema(services.modules, services);
       const limits = hardening(config);
       const apollo = createApollo(schema, services, limits);
       await apollo.start();
       onStop('apollo', () => apollo.stop());
-      routes['/graphql'] = graphqlHttpHandler(apollo, services, tenants);
+      routes['/graphql'] = graphqlHttpHandler(apollo, services);
       routes[CALLBACK_PATH] = googleCallbackRoute(google, log);
-      ws = attachGraphQLWebSocket(http.server, schema, services, tenants, limits);
+      ws = attachGraphQLWebSocket(http.server, schema, services, limits);
     }
     let port: number;
     try {
@@ -127,7 +109,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
 
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     const url = `http://${host}:${port}/graphql`;
-    log.info({ url, modules: modules.map((m) => m.name), role: config.role }, 'gateway listening');
+    log.info({ url, modules: config.modules, role: config.role }, 'gateway listening');
 
     let stopping: Promise<void> | null = null;
     return {

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { startGateway } from './gateway';
-import { createLogger } from './logger';
-import { moduleNames, registeredModules } from './modules';
-import type { GatewayModule } from './modules/gateway-module';
+import { createLogger } from './kernel/logger';
+import type { GatewayModule } from './kernel/module';
+import { registeredModules } from './modules';
 
 const STOP_DEADLINE_MS = 10_000;
 
@@ -11,7 +11,7 @@ const STOP_DEADLINE_MS = 10_000;
 export async function runMain(modules: GatewayModule[] = registeredModules): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env, moduleNames(modules));
+    config = loadConfig(process.env, modules);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`Configuration error: ${err.message}\n`);

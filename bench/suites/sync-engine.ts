@@ -2,6 +2,7 @@ import 'reflect-metadata'; // before the walker fixture, whose resolver uses typ
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Client } from 'graphql-ws';
+import { ensureTenantRow } from '../../src/db/tenant-registry';
 import type { DevTokenClaims } from '../../src/schema/dev-token';
 import { WALKER_TABLE_SQL, type WalkerPlan } from '../../test/fixtures/walker';
 import { benchServerUrl, type BenchDatabase } from '../lib/database';
@@ -51,7 +52,7 @@ async function planWalker(databaseUrl: string, tenant: string, plan: WalkerPlan)
   await db.connect();
   try {
     await db.query(WALKER_TABLE_SQL);
-    await db.query('INSERT INTO tenant (id, created_at) VALUES ($1, now()) ON CONFLICT DO NOTHING', [tenant]);
+    await ensureTenantRow(db, tenant);
     await db.query('INSERT INTO walker_plan (tenant, plan) VALUES ($1, $2) ON CONFLICT (tenant) DO UPDATE SET plan = $2', [tenant, JSON.stringify(plan)]);
   } finally {
     await db.end().catch(() => undefined);

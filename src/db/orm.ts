@@ -1,27 +1,37 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, type Options } from '@mikro-orm/postgresql';
-import type { EntityClass } from '@mikro-orm/core';
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import path from 'node:path';
-import type { Logger } from '../logger';
-import type { GatewayModule } from '../modules/gateway-module';
-import { migrations } from './migrations';
-import { GoogleConnectionRecord } from '../google/google-connection.entity';
-import { GoogleOAuthState } from '../google/oauth-state.entity';
-import { SyncItemError } from '../sync/sync-item-error.entity';
-import { SyncRun } from '../sync/sync-run.entity';
-import { SyncSchedule } from '../sync/sync-schedule.entity';
+import type { Logger } from '../kernel/logger';
+import type { GatewayModule } from '../kernel/module';
+import { coreMigrations } from './migrations';
 import { Tenant } from './tenant.entity';
 import { TenantScopedEntity, TenantWriteGuard, tenantFilter } from './tenant-scoped.entity';
 
-/** Entities of the shared infrastructure plus those of the given modules. */
-export function gatewayEntities(modules: GatewayModule[]): EntityClass<unknown>[] {
-  return [Tenant, TenantScopedEntity, GoogleConnectionRecord, GoogleOAuthState, SyncRun, SyncItemError, SyncSchedule, ...modules.flatMap((m) => m.entities)];
+/** The database's own part (tenants), always first. */
+export const dbCore: GatewayModule = { name: 'db-core', entities: [Tenant, TenantScopedEntity], migrations: coreMigrations };
+
+/** The database's own entities plus those of the given parts (layers and modules). */
+export function gatewayEntities(parts: readonly GatewayModule[]): EntityClass<unknown>[] {
+  return [...new Set([dbCore, ...parts].flatMap((m) => m.entities ?? []))];
+}
+
+/** Every part's migrations, in part order (the database's own first); a name used twice is a bug. */
+export function gatewayMigrations(parts: readonly GatewayModule[]): MigrationObject[] {
+  const all = [dbCore, ...parts.filter((p) => p !== dbCore)].flatMap((m) => m.migrations ?? []);
+  const names = new Set<string>();
+  for (const m of all) {
+    if (names.has(m.name)) throw new Error(`migration ${m.name} is declared twice`);
+    names.add(m.name);
+  }
+  return all;
 }
 
 /** Counts the SQL statements MikroORM sends (tests prove there is no N+1 with it). */
 export const sqlStatements: { count: number; trace: string[] | null } = { count: 0, trace: null };
 
-export function ormOptions(databaseUrl: string, entities: EntityClass<unknown>[], log?: Logger): Options {
+export function ormOptions(databaseUrl: string, parts: readonly GatewayModule[], log?: Logger): Options {
+  const entities = gatewayEntities(parts);
   const scoped = entities.filter((e) => e !== TenantScopedEntity && e.prototype instanceof TenantScopedEntity).map((e) => e.name);
   return {
     driver: PostgreSqlDriver,
@@ -34,7 +44,7 @@ export function ormOptions(databaseUrl: string, entities: EntityClass<unknown>[]
     pool: { min: 0, max: 10 },
     migrations: {
       tableName: 'mikro_orm_migrations',
-      migrationsList: migrations,
+      migrationsList: gatewayMigrations(parts),
       path: path.join(__dirname, 'migrations'),
       pathTs: path.join(__dirname, 'migrations'),
       transactional: true,
@@ -53,8 +63,9 @@ export function ormOptions(databaseUrl: string, entities: EntityClass<unknown>[]
   };
 }
 
-export async function createOrm(databaseUrl: string, modules: GatewayModule[], log?: Logger): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(databaseUrl, gatewayEntities(modules), log));
+/** The ORM for the given parts: the layers' cores and the enabled modules (see src/services.ts). */
+export async function createOrm(databaseUrl: string, parts: readonly GatewayModule[], log?: Logger): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(databaseUrl, parts, log));
 }
 
 /** Applies pending migrations; returns their names. */

@@ -1,5 +1,5 @@
 import type { GatewayConfig } from '../config';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 /**

@@ -1,6 +1,8 @@
 import { Entity, Index, Property, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
 
-export const TENANT_FILTER = 'tenant';
+import { TENANT_FILTER } from '../kernel/tenant-em';
+
+export { TENANT_FILTER };
 
 /**
  * Base of every row that belongs to a tenant. The `tenant` filter (on by default, see

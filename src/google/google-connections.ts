@@ -2,13 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { OAuth2Client, type Credentials } from 'google-auth-library';
 import type { GatewayConfig } from '../config';
-import type { Logger } from '../logger';
-import type { CacheRegistry } from '../schema/caches';
-import type { Caller } from '../schema/caller';
-import { tenantEntityManager } from '../schema/context';
-import { badUserInput, gatewayError } from '../schema/errors';
-import type { PgPubSub } from '../schema/pubsub';
-import { Topic, type GoogleConnectionPayload } from '../schema/topics';
+import type { Logger } from '../kernel/logger';
+import type { CacheRegistry } from '../kernel/caches';
+import type { Caller } from '../kernel/caller';
+import { tenantEntityManager } from '../kernel/tenant-em';
+import type { GoogleApi } from '../kernel/module';
+import { badUserInput, domainError } from '../kernel/errors';
+import type { PgPubSub } from '../kernel/pubsub';
+import { GOOGLE_CONNECTION_CHANGED, type GoogleConnectionPayload } from './google-events';
 import { GoogleConnectionRecord, GoogleConnectionStatus } from './google-connection.entity';
 import { describeOAuthFailure, formatFailure, googleNotAuthorized, googleScopeMissing, googleUnavailable } from './google-errors';
 import { GoogleOAuthState } from './oauth-state.entity';
@@ -30,6 +31,8 @@ interface CachedClient {
   client: OAuth2Client;
   grantedScopes: string[];
   refreshing: Promise<void> | null;
+  /** googleapis clients built on it, by API name. */
+  apis: Map<string, unknown>;
 }
 
 /** Field rules for credentials and codes: trimmed, non-empty, no whitespace inside, bounded. */
@@ -62,7 +65,7 @@ export class GoogleConnections {
     readonly neededScopes: string[],
   ) {
     caches.register('google-clients', (tenant) => this.forget(tenant));
-    pubsub.onTopic(Topic.GoogleConnectionChanged, (tenant) => this.forget(tenant));
+    pubsub.onTopic(GOOGLE_CONNECTION_CHANGED, (tenant) => this.forget(tenant));
   }
 
   get redirectUri(): string {
@@ -116,7 +119,7 @@ export class GoogleConnections {
   private async changed(record: GoogleConnectionRecord, tenant: string): Promise<GoogleConnectionPayload> {
     const payload = this.view(record, tenant);
     this.forget(tenant);
-    await this.pubsub.publish(Topic.GoogleConnectionChanged, tenant, payload);
+    await this.pubsub.publish(GOOGLE_CONNECTION_CHANGED, tenant, payload);
     return payload;
   }
 
@@ -142,10 +145,10 @@ export class GoogleConnections {
   async requestAuthorization(em: EntityManager, caller: Caller): Promise<GoogleAuthorizationRequestView> {
     const record = await this.load(em, caller.tenant);
     if (!record?.clientId) {
-      throw gatewayError('GOOGLE_NOT_CONFIGURED', 'Set the Google OAuth client ID and secret first (setGoogleClientCredentials)');
+      throw domainError('GOOGLE_NOT_CONFIGURED', 'Set the Google OAuth client ID and secret first (setGoogleClientCredentials)');
     }
     if (!this.neededScopes.length) {
-      throw gatewayError('GOOGLE_NOT_CONFIGURED', 'No enabled module uses Google, so there is nothing to authorize (see MODULES)');
+      throw domainError('GOOGLE_NOT_CONFIGURED', 'No enabled module uses Google, so there is nothing to authorize (see MODULES)');
     }
     const state = randomBytes(32).toString('base64url');
     const verifier = randomBytes(48).toString('base64url');
@@ -311,6 +314,21 @@ export class GoogleConnections {
     return cached.client;
   }
 
+  /**
+   * The tenant's ready googleapis client for a module's declared API: its scopes (and `extraScopes`)
+   * checked, the token fresh, GOOGLE_API_ROOT as root, the request timeout set and googleapis' own
+   * retry off (the sync engine retries with backoff and the rate limiter). One per tenant and API.
+   */
+  async client<T>(tenant: string, api: GoogleApi<T>, extraScopes: readonly string[] = []): Promise<T> {
+    const auth = await this.authClient(tenant, [...new Set([...api.scopes, ...extraScopes])]);
+    const cached = await this.clients.get(tenant);
+    const hit = cached?.apis.get(api.name);
+    if (hit) return hit as T;
+    const built = api.create({ auth, rootUrl: `${this.config.google.apiRoot}/`, timeout: this.config.google.requestTimeoutMs, retry: false });
+    cached?.apis.set(api.name, built);
+    return built;
+  }
+
   private async buildClient(tenant: string): Promise<CachedClient> {
     const em = tenantEntityManager(this.orm, tenant);
     const record = await this.load(em, tenant, true);
@@ -326,9 +344,9 @@ export class GoogleConnections {
       token_type: 'Bearer',
     });
     client.on('tokens', (tokens) => {
-      void this.persistTokens(tenant, tokens).catch((err) => this.log.error({ tenant, err: String(err) }, 'could not persist a refreshed Google token'));
+      void this.persistTokens(tenant, tokens).catch((err) => this.log.error({ tenant, err }, 'could not persist a refreshed Google token'));
     });
-    return { client, grantedScopes: record.grantedScopes, refreshing: null };
+    return { client, grantedScopes: record.grantedScopes, refreshing: null, apis: new Map() };
   }
 
   /** One refresh at a time per tenant and process; concurrent callers wait for the same one. */
@@ -399,5 +417,5 @@ function dropGrant(record: GoogleConnectionRecord, lastError: string | null): vo
 }
 
 function authorizationFailed(reason: string, message: string) {
-  return gatewayError('GOOGLE_AUTHORIZATION_FAILED', message, { reason });
+  return domainError('GOOGLE_AUTHORIZATION_FAILED', message, { reason });
 }

@@ -1,5 +1,6 @@
-import type { GraphQLError } from 'graphql';
-import { gatewayError } from '../schema/errors';
+import { DomainError, domainError, type ErrorClass } from '../kernel/errors';
+
+export type { ErrorClass };
 
 /** What a failed call to Google's OAuth endpoints said, without anything secret from the request. */
 export interface OAuthFailure {
@@ -35,15 +36,157 @@ export function formatFailure(f: OAuthFailure): string {
   return `${f.error}${f.description ? `: ${f.description}` : ''}${f.status ? ` (HTTP ${f.status})` : ''}`;
 }
 
-export const googleNotAuthorized = (tenant: string, why: string | null): GraphQLError =>
-  gatewayError('GOOGLE_NOT_AUTHORIZED', `Google is not authorized for tenant ${tenant}${why ? `: ${why}` : ''}. An admin must authorize again.`);
+export const googleNotAuthorized = (tenant: string, why: string | null): DomainError =>
+  domainError('GOOGLE_NOT_AUTHORIZED', `Google is not authorized for tenant ${tenant}${why ? `: ${why}` : ''}. An admin must authorize again.`);
 
-export const googleScopeMissing = (missing: string[]): GraphQLError =>
-  gatewayError('GOOGLE_SCOPE_MISSING', `The Google authorization lacks ${missing.join(', ')}. An admin must authorize again and grant it.`, {
+export const googleScopeMissing = (missing: string[]): DomainError =>
+  domainError('GOOGLE_SCOPE_MISSING', `The Google authorization lacks ${missing.join(', ')}. An admin must authorize again and grant it.`, {
     scopes: missing,
   });
 
-export const googleUnavailable = (f: OAuthFailure): GraphQLError =>
-  gatewayError('GOOGLE_UNAVAILABLE', `Google's token endpoint did not answer as expected (${formatFailure(f)}); try again later`, {
+export const googleUnavailable = (f: OAuthFailure): DomainError =>
+  domainError('GOOGLE_UNAVAILABLE', `Google's token endpoint did not answer as expected (${formatFailure(f)}); try again later`, {
     transient: true,
   });
+
+
+/** A `Retry-After` longer than this is cut to it. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+const MESSAGE_LENGTH = 300;
+
+/** Reasons Google gives for a short-term rate limit (legacy `errors[].reason` or AIP-193 `ErrorInfo.reason`). */
+const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'RATE_LIMIT_EXCEEDED']);
+/** Daily quota or Calendar usage limits: they last hours, retrying within the run does not help. */
+const QUOTA_REASONS = new Set(['dailyLimitExceeded', 'quotaExceeded']);
+const SCOPE_REASONS = new Set(['insufficientPermissions', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT']);
+/** The API is not enabled in the Google Cloud project: every call of the run would fail alike. */
+const API_DISABLED_REASONS = new Set(['accessNotConfigured', 'SERVICE_DISABLED']);
+
+/** Error codes of a connection that broke or never came up (Node, undici, node-fetch, gaxios). */
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ERR_STREAM_PREMATURE_CLOSE',
+]);
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const clip = (s: string): string => s.replace(/\s+/g, ' ').trim().slice(0, MESSAGE_LENGTH);
+
+/** A failed Google call that was given up on (see sync's `withRetry`); `cause` is the raw error: never log or stringify it. */
+export class GoogleCallError extends Error {
+  readonly errorClass: ErrorClass;
+  readonly attempts: number;
+
+  constructor(errorClass: ErrorClass, attempts: number, cause: unknown) {
+    super(errorClass.message, { cause });
+    this.name = 'GoogleCallError';
+    this.errorClass = errorClass;
+    this.attempts = attempts;
+  }
+}
+
+/** Sorts any error thrown by a Google call (gaxios, fetch, our own domain errors) into an ErrorClass. */
+export function classifyGoogleError(err: unknown, now: number = Date.now()): ErrorClass {
+  if (err instanceof GoogleCallError) return err.errorClass;
+  const http = isObj(err) && isObj(err.response) && typeof err.response.status === 'number' ? err.response : null;
+  if (http) return classifyHttp(http, now);
+  if (err instanceof DomainError) {
+    return { kind: err.code === 'GOOGLE_UNAVAILABLE' ? 'transient' : 'fatal', code: err.code, message: clip(err.message), status: null, retryAfterMs: null };
+  }
+  const network = networkCode(err);
+  if (network) {
+    return { kind: 'transient', code: network, message: `Network error talking to Google (${network})`, status: null, retryAfterMs: null };
+  }
+  if (isObj(err) && (err.name === 'AbortError' || err.code === 'AbortError')) {
+    return { kind: 'fatal', code: 'ABORTED', message: 'The call to Google was aborted', status: null, retryAfterMs: null };
+  }
+  const what = err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : `a thrown ${typeof err}`;
+  return { kind: 'fatal', code: 'INTERNAL', message: clip(`Internal error (${what})`), status: null, retryAfterMs: null };
+}
+
+function classifyHttp(response: Obj, now: number): ErrorClass {
+  const status = response.status as number;
+  const data = response.data;
+  const error = isObj(data) ? data.error : undefined;
+  const body = isObj(error) ? error : {};
+  const errors = Array.isArray(body.errors) ? body.errors : [];
+  const details = Array.isArray(body.details) ? body.details : [];
+  const reason =
+    str(isObj(errors[0]) ? errors[0].reason : undefined) ??
+    str(details.map((d) => (isObj(d) ? d.reason : undefined)).find((r) => typeof r === 'string'));
+  const oauthError = str(error);
+  const googleMessage = oauthError
+    ? str(isObj(data) ? data.error_description : undefined)
+    : (str(body.message) ?? (typeof data === 'string' && !data.trimStart().startsWith('<') ? str(data) : null));
+  const code = reason ?? oauthError ?? `HTTP_${status}`;
+  const said = clip(`HTTP ${status}${code === `HTTP_${status}` ? '' : ` ${code}`}${googleMessage ? `: ${googleMessage}` : ''}`);
+  const result = (kind: ErrorClass['kind'], resultCode: string, message: string): ErrorClass => ({
+    kind,
+    code: resultCode,
+    message: clip(message),
+    status,
+    retryAfterMs: retryAfter(response.headers, now),
+  });
+
+  if (oauthError && status < 500) {
+    return oauthError === 'invalid_grant'
+      ? result('fatal', 'GOOGLE_NOT_AUTHORIZED', `Google revoked or expired the authorization (${said}). An admin must authorize again.`)
+      : result('fatal', 'GOOGLE_AUTHORIZATION_FAILED', `Google's token endpoint refused the client (${said})`);
+  }
+  if (status === 401) return result('fatal', 'GOOGLE_NOT_AUTHORIZED', `Google rejected the credentials (${said}). An admin must authorize again.`);
+  if (reason && QUOTA_REASONS.has(reason)) {
+    return result('fatal', 'GOOGLE_QUOTA_EXCEEDED', `Google usage limit reached (${said}); the run stops, try again later`);
+  }
+  if ((reason && RATE_LIMIT_REASONS.has(reason)) || status === 408 || status === 429 || status >= 500) return result('transient', code, said);
+  const scopeMissing =
+    (reason && SCOPE_REASONS.has(reason)) || (body.status === 'PERMISSION_DENIED' && /insufficient authentication scopes/i.test(str(body.message) ?? ''));
+  if (scopeMissing) return result('fatal', 'GOOGLE_SCOPE_MISSING', `The Google authorization lacks a scope this call needs (${said}). An admin must authorize again.`);
+  if (reason && API_DISABLED_REASONS.has(reason)) return result('fatal', 'GOOGLE_API_DISABLED', `The Google API is not enabled for the project (${said})`);
+  if (status >= 400) return result('item', code, said);
+  return result('fatal', 'INTERNAL', `Unexpected answer from Google (${said})`);
+}
+
+/** The network code of an error or of its causes (gaxios wraps fetch's TypeError, which wraps the socket error). */
+function networkCode(err: unknown): string | null {
+  let e: unknown = err;
+  for (let depth = 0; depth < 5 && isObj(e); depth++) {
+    if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return e.code;
+    // AbortSignal.timeout's DOMException (gaxios copies its name into `code`), node-fetch's timeout.
+    if (e.name === 'TimeoutError' || e.code === 'TimeoutError' || e.type === 'request-timeout') return 'ETIMEDOUT';
+    e = e.cause ?? e.error;
+  }
+  return null;
+}
+
+/** `Retry-After` in ms (seconds or an HTTP-date), capped at MAX_RETRY_AFTER_MS; headers may be a `Headers` or a plain object. */
+function retryAfter(headers: unknown, now: number): number | null {
+  let raw: unknown;
+  if (isObj(headers) && typeof headers.get === 'function') raw = (headers as unknown as Headers).get('retry-after');
+  else if (isObj(headers)) raw = Object.entries(headers).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+  if (Array.isArray(raw)) raw = raw[0];
+  const value = str(typeof raw === 'string' ? raw.trim() : null);
+  if (!value) return null;
+  const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isNaN(ms) ? null : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.ceil(ms)));
+}
+
+
+/** The HTTP status of a failed Google call (raw, or given up on after retries), or null. */
+export function httpStatusOf(err: unknown): number | null {
+  if (err instanceof GoogleCallError) return err.errorClass.status;
+  return isObj(err) && isObj(err.response) && typeof err.response.status === 'number' ? err.response.status : null;
+}

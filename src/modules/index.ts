@@ -1,10 +1,10 @@
+import type { GatewayModule } from '../kernel/module';
 import { authModule } from './auth';
+import { syncModule } from './sync';
 import { tasksModule } from './tasks';
-import type { GatewayModule } from './gateway-module';
 
-/** Every registered module, in the order their schema parts are assembled. */
-export const registeredModules: GatewayModule[] = [authModule, tasksModule];
-
-export function moduleNames(modules: GatewayModule[] = registeredModules): string[] {
-  return modules.map((m) => m.name);
-}
+/**
+ * Every registered module, in the order their schema parts are assembled. Adding a module is its
+ * folder plus one line here; MODULES picks which are on (see kernel/module.ts for the contract).
+ */
+export const registeredModules: GatewayModule[] = [authModule, syncModule, tasksModule];

@@ -1,7 +1,8 @@
 import type { AuthChecker } from 'type-graphql';
 import { hasRole, type CallerRole } from './caller';
 import type { GatewayContext } from './context';
-import { forbidden, unauthenticated } from './errors';
+import { forbidden } from '../kernel/errors';
+import { unauthenticated } from './errors';
 
 /** `@Authorized()` needs a caller; `@Authorized('admin')` needs that role (admin implies user). */
 export const authChecker: AuthChecker<GatewayContext, CallerRole> = ({ context }, roles) => {

@@ -1,11 +1,10 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import type { GatewayModule } from '../modules/gateway-module';
-import { SyncRunResolver } from '../sync/sync-run.resolver';
+import type { GatewayModule } from '../kernel/module';
 import { authChecker } from './auth-checker';
 import type { GatewayServices } from './context';
-import type { TopicName } from './topics';
+import type { TopicName } from '../kernel/topics';
 
 function requireServices(services: GatewayServices | null): GatewayServices {
   if (!services) throw new Error('this schema was built without services (schema emission only)');
@@ -13,12 +12,12 @@ function requireServices(services: GatewayServices | null): GatewayServices {
 }
 
 /**
- * Builds the one GraphQL schema from the enabled modules' resolvers. Resolver classes are
+ * Builds the one GraphQL schema from the enabled modules' resolvers (each module's hook runs first). Resolver classes are
  * constructed once per process with the gateway's services.
  */
-export async function buildGatewaySchema(modules: GatewayModule[], services: GatewayServices | null): Promise<GraphQLSchema> {
-  // The sync engine's runs, schedules and progress are shared by every module that syncs.
-  const resolvers = [...modules.flatMap((m) => m.resolvers), SyncRunResolver];
+export async function buildGatewaySchema(modules: readonly GatewayModule[], services: GatewayServices | null): Promise<GraphQLSchema> {
+  for (const m of modules) m.beforeSchema?.(modules);
+  const resolvers = modules.flatMap((m) => m.resolvers ?? []);
   if (!resolvers.length) throw new Error('no resolvers: enable at least one module');
   const instances = new Map<unknown, unknown>();
   return buildSchema({
@@ -32,8 +31,8 @@ export async function buildGatewaySchema(modules: GatewayModule[], services: Gat
     emitSchemaFile: false,
     // Subscriptions name a topic and the caller's tenant (topicId); events come from PostgreSQL.
     pubSub: {
-      publish(topic: string, tenant: unknown, payload: unknown) {
-        void requireServices(services).pubsub.publish(topic as TopicName, String(tenant), payload as never);
+      publish() {
+        throw new Error('publish through services.pubsub (typed topics), not type-graphql\'s PubSub');
       },
       subscribe(topic: string, tenant?: unknown) {
         if (typeof tenant !== 'string') throw new Error(`subscription to ${topic} without a tenant (topicId)`);

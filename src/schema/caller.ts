@@ -1,18 +1,9 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import type { GatewayConfig } from '../config';
+import { CALLER_ROLES, TENANT_PATTERN, type Caller } from '../kernel/caller';
 
-export const CALLER_ROLES = ['admin', 'user'] as const;
-export type CallerRole = (typeof CALLER_ROLES)[number];
-
-/** Who is calling: the verified claims of the bearer token. */
-export interface Caller {
-  sub: string;
-  tenant: string;
-  roles: CallerRole[];
-}
-
-export const TENANT_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+export { CALLER_ROLES, TENANT_PATTERN, hasRole, type Caller, type CallerRole } from '../kernel/caller';
 
 const claimsSchema = z.object({
   sub: z.string().min(1).max(255),
@@ -24,10 +15,6 @@ const claimsSchema = z.object({
 /** Raised for a token we do not accept; the message is safe to send to the caller. */
 export class InvalidTokenError extends Error {}
 
-/** `admin` implies `user`. */
-export function hasRole(caller: Caller, role: CallerRole): boolean {
-  return caller.roles.includes(role) || (role === 'user' && caller.roles.includes('admin'));
-}
 
 const MAX_CACHED_TOKENS = 10_000;
 

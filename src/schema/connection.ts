@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { badUserInput } from './errors';
+import { badUserInput } from '../kernel/errors';
 
 @ObjectType({ description: 'Relay page information' })
 export class PageInfo {

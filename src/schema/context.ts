@@ -1,16 +1,19 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { GatewayConfig } from '../config';
-import { TENANT_FILTER } from '../db/tenant-scoped.entity';
-import type { Logger } from '../logger';
+import type { TenantRegistry } from '../db/tenant-registry';
 import type { GoogleConnections } from '../google/google-connections';
+import type { SecretBox } from '../google/secret-box';
+import type { CacheRegistry } from '../kernel/caches';
+import type { Caller } from '../kernel/caller';
+import type { Logger } from '../kernel/logger';
+import type { GatewayModule } from '../kernel/module';
+import type { PgPubSub } from '../kernel/pubsub';
+import { tenantEntityManager } from '../kernel/tenant-em';
 import type { SyncEngine } from '../sync/sync-engine';
 import type { SyncScheduler } from '../sync/sync-scheduler';
-import type { CacheRegistry } from './caches';
-import { type Caller, type CallerVerifier } from './caller';
+import type { CallerVerifier } from './caller';
 import { unauthenticated } from './errors';
 import { EntityLoaders } from './loaders';
-import type { PgPubSub } from './pubsub';
 
 /** The long-lived parts of one gateway process that resolvers and services use. */
 export interface GatewayServices {
@@ -24,6 +27,13 @@ export interface GatewayServices {
   google: GoogleConnections;
   /** The sync engine (queue, workers, bookkeeping) and its schedules. */
   sync: { engine: SyncEngine; scheduler: SyncScheduler };
+  /** Makes sure a caller's tenant row exists. */
+  tenants: TenantRegistry;
+  /** Seals and opens stored secrets (SECRETS_KEY). */
+  box: SecretBox;
+  /** The enabled modules (and the ones they switched on). */
+  modules: readonly GatewayModule[];
+  databaseUrl: string;
 }
 
 /** What every resolver receives: the caller and a request-scoped EntityManager. */
@@ -40,13 +50,6 @@ export interface GatewayContext {
 export function requireCaller(ctx: Pick<GatewayContext, 'caller'>): Caller {
   if (!ctx.caller) throw unauthenticated();
   return ctx.caller;
-}
-
-/** A forked EntityManager whose tenant filter is bound to the tenant (or fails closed without one). */
-export function tenantEntityManager(orm: MikroORM, tenant: string | null): EntityManager {
-  const em = orm.em.fork({ clear: true });
-  if (tenant) em.setFilterParams(TENANT_FILTER, { tenant });
-  return em;
 }
 
 /**

@@ -1,29 +1,26 @@
 import { GraphQLError } from 'graphql';
+import { DomainError, type ErrorCode } from '../kernel/errors';
 
-/** The `extensions.code` values the gateway sends; frontends branch on these. */
-export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'GOOGLE_NOT_AUTHORIZED'
-  | 'GOOGLE_SCOPE_MISSING'
-  | 'GOOGLE_NOT_CONFIGURED'
-  | 'GOOGLE_AUTHORIZATION_FAILED'
-  | 'GOOGLE_UNAVAILABLE'
-  | 'QUERY_TOO_COMPLEX'
-  | 'INTERNAL_SERVER_ERROR';
+export type { ErrorCode };
 
+/** An error the GraphQL edge itself raises (authentication, limits); domain code throws DomainError. */
 export function gatewayError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const unauthenticated = (message = 'A valid bearer token is required') =>
-  gatewayError('UNAUTHENTICATED', message, { http: { status: 401 } });
+export const unauthenticated = (message = 'A valid bearer token is required') => gatewayError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
-export const forbidden = (message = 'Your role does not allow this operation') => gatewayError('FORBIDDEN', message);
+/** The DomainError behind a GraphQL error (graphql-js wraps what a resolver throws), if any. */
+export function domainErrorOf(error: unknown): DomainError | null {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && e; depth++) {
+    if (e instanceof DomainError) return e;
+    e = e instanceof GraphQLError ? e.originalError : null;
+  }
+  return null;
+}
 
-export const badUserInput = (message: string, field?: string) =>
-  gatewayError('BAD_USER_INPUT', message, field ? { field } : {});
-
-export const notFound = (what: string, id: string) => gatewayError('NOT_FOUND', `${what} ${id} was not found`, { id });
+/** The one mapping from a domain error to what a GraphQL client receives in `extensions`. */
+export function extensionsOf(error: DomainError): Record<string, unknown> {
+  return { ...error.details, code: error.code };
+}

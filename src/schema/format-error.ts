@@ -1,13 +1,17 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
+import { domainErrorOf, extensionsOf } from './errors';
 
 /**
- * Errors we meant to send (they carry an `extensions.code`) go out as they are; anything else
+ * Domain errors and errors we meant to send (they carry an `extensions.code`) go out with their code; anything else
  * is a bug: logged in full, and sent as a bare "Internal server error" outside development.
  */
 export function errorFormatter(development: boolean, log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Domain errors (thrown below the GraphQL edge) become GraphQL errors here, and only here.
+    const domain = domainErrorOf(error);
+    if (domain) return { ...formatted, message: withoutInputValues(domain.message), extensions: { ...formatted.extensions, ...extensionsOf(domain) } };
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, message: withoutInputValues(formatted.message) };
     const original = unwrapResolverError(error);

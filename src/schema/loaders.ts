@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export class EntityLoaders {
   private readonly loaders = new Map<EntityClass<unknown>, DataLoader<string, unknown>>();
+  private readonly namedLoaders = new Map<string, DataLoader<string, unknown>>();
 
   constructor(private readonly em: EntityManager) {}
 
@@ -22,5 +23,12 @@ export class EntityLoaders {
       this.loaders.set(entity as EntityClass<unknown>, loader as DataLoader<string, unknown>);
     }
     return loader;
+  }
+
+  /** A per-request loader of the given name: every `load(key)` of one tick becomes one call of `batch`. */
+  named<V>(name: string, batch: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    let loader = this.namedLoaders.get(name);
+    if (!loader) this.namedLoaders.set(name, (loader = new DataLoader<string, V>(batch)));
+    return loader as DataLoader<string, V>;
   }
 }

@@ -3,11 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InvalidTokenError } from '../schema/caller';
 import { createContext, type GatewayContext, type GatewayServices } from '../schema/context';
 import { unauthenticated } from '../schema/errors';
-import type { TenantRegistry } from '../db/tenant-registry';
 import { HttpError, parseBody, readBody } from './read-body';
 
 /** Resolves the caller of an HTTP request; a bad token is an UNAUTHENTICATED error (HTTP 401). */
-async function contextFor(req: IncomingMessage, services: GatewayServices, tenants: TenantRegistry): Promise<GatewayContext> {
+async function contextFor(req: IncomingMessage, services: GatewayServices): Promise<GatewayContext> {
   let caller = null;
   try {
     caller = await services.verifier.fromAuthorizationHeader(req.headers.authorization);
@@ -15,12 +14,12 @@ async function contextFor(req: IncomingMessage, services: GatewayServices, tenan
     if (err instanceof InvalidTokenError) throw unauthenticated(err.message);
     throw err;
   }
-  if (caller) await tenants.ensure(caller.tenant);
+  if (caller) await services.tenants.ensure(caller.tenant);
   return createContext(services, caller, services.log);
 }
 
 /** GraphQL over HTTP (GET and POST) through Apollo's `executeHTTPGraphQLRequest`, on plain node:http. */
-export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, services: GatewayServices, tenants: TenantRegistry) {
+export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, services: GatewayServices) {
   const { maxBodyBytes } = services.config.limits;
   return async (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -38,7 +37,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: () => contextFor(req, services, tenants),
+      context: () => contextFor(req, services),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Logger } from '../logger';
+import type { Logger } from '../kernel/logger';
 import { sendJson } from './graphql-http';
 
 export type Route = (req: IncomingMessage, res: ServerResponse, search: string) => Promise<void>;

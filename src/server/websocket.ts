@@ -2,7 +2,6 @@ import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type 
 import { useServer } from 'graphql-ws/use/ws';
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
-import type { TenantRegistry } from '../db/tenant-registry';
 import { InvalidTokenError, type Caller } from '../schema/caller';
 import { createContext, type GatewayServices } from '../schema/context';
 import { errorFormatter, formatGraphQLError } from '../schema/format-error';
@@ -26,7 +25,6 @@ export function attachGraphQLWebSocket(
   httpServer: Server,
   schema: GraphQLSchema,
   services: GatewayServices,
-  tenants: TenantRegistry,
   limits: Hardening,
   path = '/graphql',
 ) {
@@ -61,7 +59,7 @@ export function attachGraphQLWebSocket(
         try {
           const caller = await services.verifier.fromAuthorizationHeader(header);
           if (!caller) return false;
-          await tenants.ensure(caller.tenant);
+          await services.tenants.ensure(caller.tenant);
           ctx.extra.caller = caller;
           return true;
         } catch (err) {

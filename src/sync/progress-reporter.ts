@@ -1,9 +1,10 @@
-import type { Logger } from '../logger';
-import type { PgPubSub } from '../schema/pubsub';
-import { Topic, type SyncCounters, type SyncProgressPayload } from '../schema/topics';
+import type { Logger } from '../kernel/logger';
+import type { PgPubSub } from '../kernel/pubsub';
+import type { ItemOutcome } from '../kernel/sync-job';
+import { SYNC_PROGRESS, type SyncCounters, type SyncProgressPayload } from './sync-events';
 import type { SyncRun } from './sync-run.entity';
 
-export type ItemOutcome = 'created' | 'updated' | 'deleted' | 'skipped' | 'failed';
+export type { ItemOutcome };
 
 export type Counters = SyncCounters;
 
@@ -107,7 +108,7 @@ export class ProgressReporter {
     this.status = status;
     const payload = this.snapshot(status, final);
     this.publishChain = this.publishChain.then(() =>
-      this.pubsub.publish(Topic.SyncProgress, this.run.tenant, payload).catch((err) => this.log.warn({ err: String(err) }, 'could not publish sync progress')),
+      this.pubsub.publish(SYNC_PROGRESS, this.run.tenant, payload).catch((err) => this.log.warn({ err }, 'could not publish sync progress')),
     );
     return this.publishChain;
   }

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ConfigError } from '../config';
-import { DEFAULT_LIMITS, RateLimiter, TokenBucket } from './rate-limiter';
+import { RateLimiter, TokenBucket } from './rate-limiter';
 
 /** A clock that only moves when somebody sleeps on it. */
 function fakeClock() {
@@ -122,7 +121,7 @@ describe('TokenBucket', () => {
 describe('RateLimiter', () => {
   it("keeps tenants' and APIs' buckets apart", async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({ people: 60 }, clock);
+    const limiter = new RateLimiter({ people: 60, calendar: 600 }, clock);
     await limiter.take('acme', 'people');
     await limiter.take('globex', 'people');
     await limiter.take('acme', 'calendar');
@@ -133,7 +132,7 @@ describe('RateLimiter', () => {
 
   it('starts a forgotten tenant afresh', async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({ people: 60 }, clock);
+    const limiter = new RateLimiter({ people: 60, calendar: 600 }, clock);
     await limiter.take('acme', 'people');
     limiter.forgetTenant('acme');
     await limiter.take('acme', 'people');
@@ -142,7 +141,7 @@ describe('RateLimiter', () => {
 
   it('applies setLimit to existing buckets', async () => {
     const clock = fakeClock();
-    const limiter = new RateLimiter({ people: 60 }, clock);
+    const limiter = new RateLimiter({ people: 60, calendar: 600 }, clock);
     await limiter.take('acme', 'people');
     limiter.setLimit('people', 6);
     await limiter.take('acme', 'people');
@@ -151,28 +150,9 @@ describe('RateLimiter', () => {
     expect(() => limiter.setLimit('people', -1)).toThrow(RangeError);
   });
 
-  it('uses the documented defaults', () => {
-    const limiter = new RateLimiter();
-    expect(DEFAULT_LIMITS).toEqual({ calendar: 600, people: 90, admin: 600 });
-    expect((['calendar', 'people', 'admin'] as const).map((api) => limiter.limit(api))).toEqual([600, 90, 600]);
-  });
-
-  it('refuses an unknown API', () => {
-    const limiter = new RateLimiter();
-    expect(() => limiter.take('acme', 'drive' as never)).toThrow(RangeError);
-  });
-
-  describe('fromEnv', () => {
-    it('reads the three variables and keeps the defaults for unset or empty ones', () => {
-      const limiter = RateLimiter.fromEnv({ GOOGLE_RATE_CALENDAR_PER_MINUTE: '300', GOOGLE_RATE_PEOPLE_PER_MINUTE: ' 45 ', GOOGLE_RATE_ADMIN_PER_MINUTE: '' });
-      expect([limiter.limit('calendar'), limiter.limit('people'), limiter.limit('admin')]).toEqual([300, 45, DEFAULT_LIMITS.admin]);
-      expect(RateLimiter.fromEnv({}).limit('calendar')).toBe(DEFAULT_LIMITS.calendar);
-    });
-
-    it.each(['0', '-5', 'abc', '1.5', '10/min', '1e3', '99999999999999999999'])('rejects %j, naming the variable', (value) => {
-      const read = () => RateLimiter.fromEnv({ GOOGLE_RATE_PEOPLE_PER_MINUTE: value });
-      expect(read).toThrow(ConfigError);
-      expect(read).toThrow(/^GOOGLE_RATE_PEOPLE_PER_MINUTE: expected a positive integer/);
-    });
+  it('refuses an API no module declared', () => {
+    const limiter = new RateLimiter({ calendar: 600 });
+    expect(() => limiter.take('acme', 'drive')).toThrow(RangeError);
+    expect(() => limiter.setLimit('drive', 5)).toThrow(/no enabled module declares it/);
   });
 });

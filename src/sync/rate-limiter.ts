@@ -1,27 +1,4 @@
-import { ConfigError } from '../config';
 import { abortReason, sleep as abortableSleep } from './retry-policy';
-
-export type GoogleApi = 'calendar' | 'people' | 'admin';
-
-/**
- * Requests per minute for one tenant (one authorized Google user), kept under Google's
- * per-user quotas; override them with GOOGLE_RATE_*_PER_MINUTE when a project has more.
- * - calendar 600: "Per minute per user per project: 600 requests" (Calendar API usage limits,
- *   developers.google.com/workspace/calendar/api/guides/quota; the project as a whole gets 10,000).
- * - people 90: the Cloud console's default per-user-per-minute quota of people.googleapis.com
- *   (reads and writes are separate quotas; 90 each is the smallest default we have seen reported,
- *   Google does not publish them on a docs page). One bucket for both keeps us under either.
- * - admin 600: the Directory API (Chrome printers among it) allows 2,400 queries per minute per
- *   user per project (developers.google.com/workspace/admin/directory/v1/limits), but it also
- *   limits concurrent requests (403 quotaExceeded); a quarter of it is plenty for printers.
- */
-export const DEFAULT_LIMITS: Readonly<Record<GoogleApi, number>> = { calendar: 600, people: 90, admin: 600 };
-
-const ENV_VARS: Readonly<Record<GoogleApi, string>> = {
-  calendar: 'GOOGLE_RATE_CALENDAR_PER_MINUTE',
-  people: 'GOOGLE_RATE_PEOPLE_PER_MINUTE',
-  admin: 'GOOGLE_RATE_ADMIN_PER_MINUTE',
-};
 
 /** Float slack so that a token refilled as 0.9999999 after the computed wait still counts. */
 const EPSILON = 1e-9;
@@ -163,50 +140,39 @@ export interface RateLimiterOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Token buckets per tenant and Google API, shared by all the sync workers of one process. */
+/**
+ * Token buckets per tenant and Google API, shared by all the sync workers of one process. The
+ * APIs and their per-minute limits come from the enabled modules' declarations (config.rateLimits).
+ */
 export class RateLimiter {
-  private readonly limits: Record<GoogleApi, number>;
-  private readonly buckets = new Map<string, Map<GoogleApi, TokenBucket>>();
+  private readonly limits = new Map<string, number>();
+  private readonly buckets = new Map<string, Map<string, TokenBucket>>();
 
   constructor(
-    limits: Partial<Record<GoogleApi, number>> = {},
+    limits: Readonly<Record<string, number>>,
     private readonly options: RateLimiterOptions = {},
   ) {
-    this.limits = { ...DEFAULT_LIMITS };
-    for (const [api, perMinute] of Object.entries(limits) as [GoogleApi, number | undefined][]) {
-      if (perMinute !== undefined) this.setLimit(api, perMinute);
+    for (const [api, perMinute] of Object.entries(limits)) {
+      this.limits.set(api, 1);
+      this.setLimit(api, perMinute);
     }
-  }
-
-  /** Limits from GOOGLE_RATE_{CALENDAR,PEOPLE,ADMIN}_PER_MINUTE (positive integers); unset or empty keeps the default. */
-  static fromEnv(env: Record<string, string | undefined> = process.env, options?: RateLimiterOptions): RateLimiter {
-    const limits: Partial<Record<GoogleApi, number>> = {};
-    for (const [api, name] of Object.entries(ENV_VARS) as [GoogleApi, string][]) {
-      const raw = env[name]?.trim();
-      if (raw === undefined || raw === '') continue;
-      if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-        throw new ConfigError(name, `expected a positive integer (requests per minute), got "${env[name]}"`);
-      }
-      limits[api] = Number(raw);
-    }
-    return new RateLimiter(limits, options);
   }
 
   /** Waits for this tenant's turn to call this API. */
-  take(tenant: string, api: GoogleApi, signal?: AbortSignal): Promise<void> {
+  take(tenant: string, api: string, signal?: AbortSignal): Promise<void> {
     return this.bucket(tenant, api).take(signal);
   }
 
   /** The requests per minute allowed per tenant for an API. */
-  limit(api: GoogleApi): number {
-    return this.limits[api];
+  limit(api: string): number {
+    return this.known(api);
   }
 
   /** Changes an API's limit for every tenant, existing buckets included. */
-  setLimit(api: GoogleApi, perMinute: number): void {
-    if (!(api in DEFAULT_LIMITS)) throw new RangeError(`unknown Google API "${api}"`);
+  setLimit(api: string, perMinute: number): void {
+    this.known(api);
     if (!(Number.isFinite(perMinute) && perMinute > 0)) throw new RangeError(`the ${api} limit must be a positive number, got ${perMinute}`);
-    this.limits[api] = perMinute;
+    this.limits.set(api, perMinute);
     for (const perApi of this.buckets.values()) perApi.get(api)?.setRate(perMinute);
   }
 
@@ -215,13 +181,18 @@ export class RateLimiter {
     this.buckets.delete(tenant);
   }
 
-  private bucket(tenant: string, api: GoogleApi): TokenBucket {
+  private known(api: string): number {
+    const limit = this.limits.get(api);
+    if (limit === undefined) throw new RangeError(`unknown Google API "${api}": no enabled module declares it`);
+    return limit;
+  }
+
+  private bucket(tenant: string, api: string): TokenBucket {
     let perApi = this.buckets.get(tenant);
     if (!perApi) this.buckets.set(tenant, (perApi = new Map()));
     let bucket = perApi.get(api);
     if (!bucket) {
-      if (!(api in DEFAULT_LIMITS)) throw new RangeError(`unknown Google API "${api}"`);
-      bucket = new TokenBucket({ ratePerMinute: this.limits[api], now: this.options.now, sleep: this.options.sleep });
+      bucket = new TokenBucket({ ratePerMinute: this.known(api), now: this.options.now, sleep: this.options.sleep });
       perApi.set(api, bucket);
     }
     return bucket;

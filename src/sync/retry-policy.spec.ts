@@ -1,8 +1,8 @@
 import { Gaxios } from 'gaxios';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { googleNotAuthorized, googleScopeMissing, googleUnavailable } from '../google/google-errors';
-import { backoffDelay, classifyGoogleError, MAX_RETRY_AFTER_MS, SyncCallError, withRetry, type ErrorClass } from './retry-policy';
+import { classifyGoogleError, GoogleCallError, googleNotAuthorized, googleScopeMissing, googleUnavailable, MAX_RETRY_AFTER_MS, type ErrorClass } from '../google/google-errors';
+import { backoffDelay, withRetry } from './retry-policy';
 
 const TOKEN = 'ya29.secret-access-token';
 const REFRESH = '1//secret-refresh-token';
@@ -174,9 +174,9 @@ describe('classifyGoogleError', () => {
     expect(classifyGoogleError({ response: { status: 429, data: {} } }).retryAfterMs).toBeNull();
   });
 
-  it('keeps the class of a SyncCallError', () => {
+  it('keeps the class of a GoogleCallError', () => {
     const inner: ErrorClass = { kind: 'item', code: 'notFound', message: 'HTTP 404 notFound', status: 404, retryAfterMs: null };
-    expect(classifyGoogleError(new SyncCallError(inner, 1, new Error('x')))).toBe(inner);
+    expect(classifyGoogleError(new GoogleCallError(inner, 1, new Error('x')))).toBe(inner);
   });
 });
 
@@ -225,14 +225,14 @@ describe('withRetry', () => {
     expect(time.sleeps).toEqual([500, 1000]);
   });
 
-  it('gives up after maxAttempts with a SyncCallError that holds the last error', async () => {
+  it('gives up after maxAttempts with a GoogleCallError that holds the last error', async () => {
     const time = fakeTime();
     const limited = await googleError(403, legacy(403, 'rateLimitExceeded', 'Rate Limit Exceeded'));
     const fn = vi.fn(async () => {
       throw limited;
     });
-    const err = (await withRetry(fn, { ...time, maxAttempts: 4 }).catch((e: unknown) => e)) as SyncCallError;
-    expect(err).toBeInstanceOf(SyncCallError);
+    const err = (await withRetry(fn, { ...time, maxAttempts: 4 }).catch((e: unknown) => e)) as GoogleCallError;
+    expect(err).toBeInstanceOf(GoogleCallError);
     expect(fn).toHaveBeenCalledTimes(4);
     expect(err.attempts).toBe(4);
     expect(err.errorClass).toMatchObject({ kind: 'transient', code: 'rateLimitExceeded' });
@@ -247,7 +247,7 @@ describe('withRetry', () => {
     const fn = vi.fn(async () => {
       throw await googleError(500, '');
     });
-    const err = (await withRetry(fn, { ...time, baseDelayMs: 1000, maxTotalWaitMs: 2500 }).catch((e: unknown) => e)) as SyncCallError;
+    const err = (await withRetry(fn, { ...time, baseDelayMs: 1000, maxTotalWaitMs: 2500 }).catch((e: unknown) => e)) as GoogleCallError;
     expect(time.sleeps).toEqual([1000]);
     expect(fn).toHaveBeenCalledTimes(2);
     expect(err.attempts).toBe(2);
@@ -269,7 +269,7 @@ describe('withRetry', () => {
     const fn = vi.fn(async () => {
       throw tooLong;
     });
-    await expect(withRetry(fn, { ...time, maxTotalWaitMs: 60_000 })).rejects.toBeInstanceOf(SyncCallError);
+    await expect(withRetry(fn, { ...time, maxTotalWaitMs: 60_000 })).rejects.toBeInstanceOf(GoogleCallError);
     expect(fn).toHaveBeenCalledTimes(1);
   });
 
@@ -283,7 +283,7 @@ describe('withRetry', () => {
     const fn = vi.fn(async () => {
       throw error;
     });
-    const err = (await withRetry(fn, time).catch((e: unknown) => e)) as SyncCallError;
+    const err = (await withRetry(fn, time).catch((e: unknown) => e)) as GoogleCallError;
     expect(fn).toHaveBeenCalledTimes(1);
     expect(err.errorClass.kind).toBe(kind);
     expect(err.attempts).toBe(1);

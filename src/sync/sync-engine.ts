@@ -1,21 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { GatewayConfig } from '../config';
+import { classifyGoogleError, GoogleCallError, type ErrorClass } from '../google/google-errors';
 import type { GoogleConnections } from '../google/google-connections';
-import type { Logger } from '../logger';
-import { tenantEntityManager } from '../schema/context';
-import { badUserInput } from '../schema/errors';
-import type { PgPubSub } from '../schema/pubsub';
-import type { SyncJob, SyncJobContext } from './define-sync-job';
+import { badUserInput, DomainError } from '../kernel/errors';
+import type { Logger } from '../kernel/logger';
+import type { PgPubSub } from '../kernel/pubsub';
+import type { SyncJob, SyncJobContext } from '../kernel/sync-job';
+import { tenantEntityManager } from '../kernel/tenant-em';
 import { PERSIST_INTERVAL_MS, ProgressReporter, type Counters } from './progress-reporter';
 import { RateLimiter } from './rate-limiter';
-import { classifyGoogleError, SyncCallError, withRetry, type ErrorClass } from './retry-policy';
+import { withRetry } from './retry-policy';
 import { SyncItemError } from './sync-item-error.entity';
-import { FINAL_STATUSES, SyncStatus, SyncTrigger } from './sync-module';
+import { isFinalStatus, SyncStatus, SyncTrigger } from './sync-module';
 import { SyncRun } from './sync-run.entity';
 
 export interface SyncEngineOptions {
@@ -30,6 +30,22 @@ export interface SyncEngineOptions {
 }
 
 export const DEFAULT_ENGINE_OPTIONS: SyncEngineOptions = { pollingIntervalSeconds: 1, concurrency: 2, leaseSeconds: 30, housekeepingSeconds: 5 };
+
+/** What the engine is built from (src/services.ts wires it). */
+export interface SyncEngineDeps {
+  config: GatewayConfig;
+  orm: MikroORM;
+  pubsub: PgPubSub;
+  google: GoogleConnections;
+  log: Logger;
+  /** The sync jobs of the enabled modules. */
+  jobs: SyncJob[];
+  databaseUrl: string;
+  /** Timings (default: config.sync). */
+  options?: SyncEngineOptions;
+  /** Runs jobs here (default: unless ROLE=api). */
+  worker?: boolean;
+}
 
 export interface EnqueueRequest {
   tenant: string;
@@ -75,31 +91,30 @@ export class SyncEngine {
   /** Called by the scheduler (set by whoever owns schedules). */
   onHousekeeping: (() => Promise<void>) | null = null;
 
-  constructor(
-    private readonly config: GatewayConfig,
-    private readonly orm: MikroORM,
-    private readonly pubsub: PgPubSub,
-    private readonly google: GoogleConnections,
-    private readonly log: Logger,
-    jobs: SyncJob[],
-    readonly options: SyncEngineOptions = DEFAULT_ENGINE_OPTIONS,
-    private readonly databaseUrl: string,
-  ) {
-    for (const job of jobs) {
+  private readonly config: GatewayConfig;
+  private readonly orm: MikroORM;
+  private readonly pubsub: PgPubSub;
+  private readonly google: GoogleConnections;
+  private readonly log: Logger;
+  private readonly databaseUrl: string;
+  readonly options: SyncEngineOptions;
+  readonly isWorker: boolean;
+
+  constructor(deps: SyncEngineDeps) {
+    ({ config: this.config, orm: this.orm, pubsub: this.pubsub, google: this.google, log: this.log, databaseUrl: this.databaseUrl } = deps);
+    this.options = deps.options ?? deps.config.sync;
+    this.isWorker = deps.worker ?? deps.config.role !== 'api';
+    for (const job of deps.jobs) {
       if (this.jobs.has(job.module)) throw new Error(`module ${job.module} declares two sync jobs`);
       this.jobs.set(job.module, job);
     }
-    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-    this.pool.on('error', (err) => this.log.warn({ err: String(err) }, 'sync engine pool error'));
-    this.rateLimiter = RateLimiter.fromEnv(process.env);
+    this.pool = new pg.Pool({ connectionString: this.databaseUrl, max: 4 });
+    this.pool.on('error', (err) => this.log.warn({ err }, 'sync engine pool error'));
+    this.rateLimiter = new RateLimiter(deps.config.rateLimits);
   }
 
   hasJob(module: string): boolean {
     return this.jobs.has(module);
-  }
-
-  get isWorker(): boolean {
-    return this.config.role !== 'api';
   }
 
   async start(): Promise<void> {
@@ -112,7 +127,9 @@ export class SyncEngine {
       schedule: false,
       migrate: true,
     });
-    boss.on('error', (err) => this.log.error({ err: String(err) }, 'pg-boss error'));
+    // While stopping, pg-boss's connections being cut ("terminating connection due to administrator
+    // command") is expected: not an error.
+    boss.on('error', (err) => (this.stopping ? this.log.debug({ err }, 'pg-boss error while stopping') : this.log.error({ err }, 'pg-boss error')));
     await boss.start();
     this.boss = boss;
     for (const module of this.jobs.keys()) {
@@ -266,7 +283,7 @@ export class SyncEngine {
     await reporter.publishNow(false, SyncStatus.RUNNING);
 
     const beat = setInterval(() => {
-      reporter.persist(true).catch((err) => log.warn({ err: String(err) }, 'could not persist sync progress'));
+      reporter.persist(true).catch((err) => log.warn({ err }, 'could not persist sync progress'));
     }, PERSIST_INTERVAL_MS);
     beat.unref();
 
@@ -286,12 +303,16 @@ export class SyncEngine {
         log.warn({ reason: String((controller.signal.reason as Error)?.message ?? controller.signal.reason) }, 'sync run interrupted; it will be resumed');
         return;
       } else {
-        const cls = err instanceof SyncCallError ? err.errorClass : classifyGoogleError(err);
+        const cls = err instanceof GoogleCallError ? err.errorClass : classifyGoogleError(err);
         status = SyncStatus.FAILED;
-        error = err instanceof GraphQLError ? err.message : cls.message;
+        error = err instanceof DomainError ? err.message : cls.message;
         if (cls.code === 'INTERNAL') log.error({ err }, 'sync job failed with an internal error');
         else log.warn({ code: cls.code, error }, 'sync run failed');
-        if (FATAL_AUTH_CODES.has(cls.code)) await this.google.markReauthorizationRequired(run.tenant, `Google refused the tenant's grant during a sync (${cls.code})`).catch(() => undefined);
+        if (FATAL_AUTH_CODES.has(cls.code)) {
+          await this.google
+            .markReauthorizationRequired(run.tenant, `Google refused the tenant's grant during a sync (${cls.code})`)
+            .catch((markErr: unknown) => log.error({ err: markErr }, 'could not mark the tenant as needing reauthorization'));
+        }
       }
     } finally {
       clearInterval(beat);
@@ -323,15 +344,23 @@ export class SyncEngine {
       log,
       progress,
       signal,
-      google: (scopes = job.googleScopes ?? []) => this.google.authClient(run.tenant, scopes),
-      googleRootUrl: `${this.config.google.apiRoot}/`,
+      sections: this.config.sections,
+      google: (api) => this.google.client(run.tenant, api, job.googleScopes),
+      call: (api, fn) =>
+        withRetry(
+          async () => {
+            await this.rateLimiter.take(run.tenant, api.name, signal);
+            return (await fn()).data;
+          },
+          { signal },
+        ),
       retry: (call, options) => withRetry(call, { ...options, signal }),
-      rateLimit: (api) => this.rateLimiter.take(run.tenant, api, signal),
+      rateLimit: (api) => this.rateLimiter.take(run.tenant, api.name, signal),
       recordItemError: async (entityId, error, attempts = 1, cursor) => {
         // A call cut short by cancellation or shutdown is not the item's fault: unwind instead.
         if (signal.aborted) throw signal.reason;
-        const cls: ErrorClass = error instanceof SyncCallError ? error.errorClass : classifyGoogleError(error);
-        const attemptsMade = error instanceof SyncCallError ? error.attempts : attempts;
+        const cls: ErrorClass = error instanceof GoogleCallError ? error.errorClass : classifyGoogleError(error);
+        const attemptsMade = error instanceof GoogleCallError ? error.attempts : attempts;
         const fork = em.fork();
         fork.create(SyncItemError, {
           tenant: run.tenant,
@@ -363,12 +392,12 @@ export class SyncEngine {
       }
       await this.onHousekeeping?.();
     } catch (err) {
-      this.log.warn({ err: String(err) }, 'sync housekeeping failed');
+      this.log.warn({ err }, 'sync housekeeping failed');
     }
   }
 
   /** For tests and the CLI: has this run reached a final status? */
   static isFinal(status: string): boolean {
-    return (FINAL_STATUSES as readonly string[]).includes(status);
+    return isFinalStatus(status);
   }
 }

@@ -1,19 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { SyncTrigger } from '../kernel/sync-job';
 
-/**
- * The modules that sync to Google (GraphQL `SyncModule`). The value is the module's name.
- * Test-only job modules add themselves with `registerSyncModule` before the schema is built.
- */
-export const SyncModule: Record<string, string> = {
-  TASKS: 'tasks',
-  CONTACTS: 'contacts',
-  PRINTERS: 'printers',
-};
-registerEnumType(SyncModule, { name: 'SyncModule', description: 'A module that syncs to Google' });
-
-export function registerSyncModule(key: string, moduleName: string): void {
-  SyncModule[key] = moduleName;
-}
+export { SyncTrigger };
 
 export enum SyncStatus {
   QUEUED = 'QUEUED',
@@ -33,9 +21,9 @@ registerEnumType(SyncStatus, {
 
 export const FINAL_STATUSES: readonly SyncStatus[] = [SyncStatus.SUCCEEDED, SyncStatus.PARTIAL, SyncStatus.FAILED, SyncStatus.CANCELLED];
 
-export enum SyncTrigger {
-  MANUAL = 'MANUAL',
-  SCHEDULE = 'SCHEDULE',
-  CLI = 'CLI',
+/** Has a run with this status ended? */
+export function isFinalStatus(status: string): boolean {
+  return (FINAL_STATUSES as readonly string[]).includes(status);
 }
+
 registerEnumType(SyncTrigger, { name: 'SyncTrigger' });

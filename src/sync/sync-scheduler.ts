@@ -1,9 +1,9 @@
 import { CronExpressionParser } from 'cron-parser';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Logger } from '../logger';
-import { tenantEntityManager } from '../schema/context';
-import { badUserInput } from '../schema/errors';
-import { checkTimeZone } from '../schema/time-zone';
+import type { Logger } from '../kernel/logger';
+import { tenantEntityManager } from '../kernel/tenant-em';
+import { badUserInput } from '../kernel/errors';
+import { checkTimeZone } from '../kernel/time-zone';
 import type { SyncEngine } from './sync-engine';
 import { SyncTrigger } from './sync-module';
 import { SyncSchedule } from './sync-schedule.entity';
@@ -58,8 +58,10 @@ export class SyncScheduler {
         let next: Date;
         try {
           next = nextCronTime(row.cron, row.time_zone);
-        } catch {
+        } catch (err) {
+          // Stored before a stricter parser or edited by hand: try again tomorrow, and say so.
           next = new Date(Date.now() + 24 * 3600_000);
+          this.log.error({ err, tenant: row.tenant, module: row.module, cron: row.cron, timeZone: row.time_zone, retryAt: next }, 'a stored sync schedule is not valid; fix it with setSyncSchedule');
         }
         await conn.execute(/* advanceSchedule */ `UPDATE sync_schedule SET next_run_at = ?, last_run_at = now() WHERE id = ?`, [next, row.id]);
         due.push({ tenant: row.tenant, module: row.module });

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
 import { startGateway, type Gateway } from '../../src/gateway';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/kernel/logger';
 import { registeredModules } from '../../src/modules';
-import type { GatewayModule } from '../../src/modules/gateway-module';
+import type { GatewayModule } from '../../src/kernel/module';
 import type { SyncEngineOptions } from '../../src/sync/sync-engine';
 import type { CallerRole } from '../../src/schema/caller';
 import { signDevToken } from '../../src/schema/dev-token';
@@ -55,7 +55,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const databaseUrl = (options.database ?? own)!.url;
   const modules = [...registeredModules, ...(options.extraModules ?? [])];
   const env = testEnv(databaseUrl, options.env);
-  const config = loadConfig(env, modules.map((m) => m.name));
+  const config = loadConfig(env, modules);
   const rawLogs: string[] = [];
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({

@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { processAlive, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
 import { withDatabaseName as withDatabase } from '../../src/db/database-url';
 import { createOrm, migrate } from '../../src/db/orm';
-import { createLogger } from '../../src/logger';
+import { createLogger } from '../../src/kernel/logger';
 import { registeredModules } from '../../src/modules';
 
 declare module 'vitest' {

@@ -1,4 +1,4 @@
-import type { SyncCounters } from '../../src/schema/topics';
+import type { SyncCounters } from '../../src/sync/sync-events';
 import { SyncEngine } from '../../src/sync/sync-engine';
 import { gql, sleep } from './client';
 

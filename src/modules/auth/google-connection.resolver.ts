@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { requireCaller, type GatewayContext, type GatewayServices } from '../../schema/context';
-import { Topic, type GoogleConnectionPayload } from '../../schema/topics';
+import { GOOGLE_CONNECTION_CHANGED, type GoogleConnectionPayload } from '../../google/google-events';
 import { AuthorizeGoogleInput, SetGoogleClientCredentialsInput } from './google-connection.input';
 import { GoogleAuthorizationRequest, GoogleConnection } from './google-connection.type';
 
@@ -46,7 +46,7 @@ export class GoogleConnectionResolver {
 
   @Authorized('admin')
   @Subscription(() => GoogleConnection, {
-    topics: Topic.GoogleConnectionChanged,
+    topics: GOOGLE_CONNECTION_CHANGED,
     topicId: ({ context }) => requireCaller(context as GatewayContext).tenant,
   })
   googleConnectionChanged(@Root() payload: GoogleConnectionPayload): GoogleConnection {

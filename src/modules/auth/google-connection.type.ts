@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GoogleConnectionStatus } from '../../google/google-connection.entity';
-import type { GoogleConnectionPayload } from '../../schema/topics';
+import type { GoogleConnectionPayload } from '../../google/google-events';
 
 registerEnumType(GoogleConnectionStatus, {
   name: 'GoogleConnectionStatus',

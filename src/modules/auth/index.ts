@@ -1,11 +1,10 @@
-import type { GatewayModule } from '../gateway-module';
+import type { GatewayModule } from '../../kernel/module';
 import { GoogleConnectionResolver } from './google-connection.resolver';
 import { ViewerResolver } from './viewer.resolver';
 
 /** The caller, the tenant and (with the Google connection) the tenant's authorization. */
 export const authModule: GatewayModule = {
   name: 'auth',
-  entities: [],
+  required: true,
   resolvers: [ViewerResolver, GoogleConnectionResolver],
-  syncJobs: [],
 };

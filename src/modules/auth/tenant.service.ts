@@ -1,7 +1,7 @@
 import { Tenant } from '../../db/tenant.entity';
-import type { Caller } from '../../schema/caller';
+import type { Caller } from '../../kernel/caller';
 import type { GatewayContext, GatewayServices } from '../../schema/context';
-import type { TopicPayloads } from '../../schema/topics';
+import type { CacheResetPayload } from '../../kernel/topics';
 import { CacheResetEvent } from './cache-reset-event.type';
 
 /** The caller's tenant and its cache resets. */
@@ -19,6 +19,6 @@ export class TenantService {
   }
 }
 
-export function toCacheResetEvent(payload: TopicPayloads['cache-reset']): CacheResetEvent {
+export function toCacheResetEvent(payload: CacheResetPayload): CacheResetEvent {
   return Object.assign(new CacheResetEvent(), { ...payload, at: new Date(payload.at) });
 }

@@ -1,7 +1,7 @@
 import { Authorized, Ctx, Mutation, Query, Resolver, Subscription, Root } from 'type-graphql';
 import { Tenant } from '../../db/tenant.entity';
 import { requireCaller, type GatewayContext, type GatewayServices } from '../../schema/context';
-import { Topic, type TopicPayloads } from '../../schema/topics';
+import { CACHE_RESET, type CacheResetPayload } from '../../kernel/topics';
 import { CacheResetEvent } from './cache-reset-event.type';
 import { TenantService, toCacheResetEvent } from './tenant.service';
 import { Role, Viewer } from './viewer.type';
@@ -39,10 +39,10 @@ export class ViewerResolver {
   @Authorized()
   @Subscription(() => CacheResetEvent, {
     description: "The caller's tenant had its server caches dropped: clear client caches",
-    topics: Topic.CacheReset,
+    topics: CACHE_RESET,
     topicId: ({ context }) => requireCaller(context as GatewayContext).tenant,
   })
-  cacheReset(@Root() payload: TopicPayloads['cache-reset']): CacheResetEvent {
+  cacheReset(@Root() payload: CacheResetPayload): CacheResetEvent {
     return toCacheResetEvent(payload);
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput, notFound } from '../../schema/errors';
-import { email, optionalText, requiredText, uuid } from '../../schema/validate';
+import { badUserInput, notFound } from '../../kernel/errors';
+import { email, optionalText, requiredText, uuid } from '../../kernel/validate';
 import type { CreateEmployeeInput, CreatePartnerInput, CreateProjectInput, UpdateEmployeeInput, UpdatePartnerInput, UpdateProjectInput } from './directory.inputs';
 import { Employee } from './employee.entity';
 import { Partner } from './partner.entity';

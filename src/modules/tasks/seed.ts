@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { ensureTenantRow } from '../../db/tenant-registry';
 
 export interface SeedOptions {
   tenant: string;
@@ -37,7 +38,7 @@ export async function seedTasks(databaseUrl: string, o: SeedOptions): Promise<Se
   await client.connect();
   try {
     await client.query('BEGIN');
-    await client.query(`INSERT INTO tenant (id, created_at) VALUES ($1, now()) ON CONFLICT (id) DO NOTHING`, [o.tenant]);
+    await ensureTenantRow(client, o.tenant);
     const tz: string = (await client.query('SELECT time_zone FROM tenant WHERE id = $1', [o.tenant])).rows[0].time_zone;
     const employeeIds = Array.from({ length: o.employees }, () => randomUUID());
     const partnerIds = Array.from({ length: partners }, () => randomUUID());

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { Tenant } from '../../db/tenant.entity';
 import { requireCaller, type GatewayContext } from '../../schema/context';
-import { checkTimeZone } from '../../schema/time-zone';
+import { checkTimeZone } from '../../kernel/time-zone';
 import { Employee } from './employee.entity';
 import { CalendarGrouping, TaskCalendar } from './task-calendar.type';
 import { TaskCalendarService } from './task-calendar.service';

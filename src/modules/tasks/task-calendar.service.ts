@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from '../../schema/errors';
+import { badUserInput } from '../../kernel/errors';
 import { Employee } from './employee.entity';
 import { CalendarGrouping, TaskCalendar, TaskCalendarGroup } from './task-calendar.type';
 import type { TaskFilter } from './task.inputs';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireCaller, type GatewayContext, type GatewayServices } from '../../schema/context';
-import { SyncTrigger } from '../../sync/sync-module';
+import { SyncTrigger } from '../../kernel/sync-job';
 import { SyncRun } from '../../sync/sync-run.entity';
 import { SyncTasksInput } from './task.inputs';
 

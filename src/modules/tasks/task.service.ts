@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Tenant } from '../../db/tenant.entity';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
-import { badUserInput, notFound } from '../../schema/errors';
-import { optionalText, requiredText, uuid } from '../../schema/validate';
+import { badUserInput, notFound } from '../../kernel/errors';
+import { optionalText, requiredText, uuid } from '../../kernel/validate';
 import { DirectoryService } from './directory.service';
 import { Employee } from './employee.entity';
 import { Partner } from './partner.entity';

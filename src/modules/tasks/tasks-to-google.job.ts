@@ -1,47 +1,12 @@
-// Only the Calendar API: the `googleapis` index loads every Google API (tens of MB of heap).
-import { calendar as calendarApi, type calendar_v3 } from 'googleapis/build/src/apis/calendar';
-import type { SyncJobContext } from '../../sync/define-sync-job';
+import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
+import { httpStatusOf } from '../../google/google-errors';
+import { moduleConfig } from '../../kernel/module';
 import { defineSyncJob } from '../../sync/define-sync-job';
-import { SyncCallError } from '../../sync/retry-policy';
+import { inParallel } from '../../sync/job-helpers';
+import { calendarApi } from './calendar-api';
 import { actionFor, contentHash, eventFor, eventIdFor, type TaskSyncRow } from './task-event';
 import { tenantTimeZone } from './task.service';
-
-export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar.events';
-
-const statusOf = (err: unknown): number | null =>
-  err instanceof SyncCallError ? err.errorClass.status : ((err as { response?: { status?: number } })?.response?.status ?? null);
-
-/** Calendar calls in flight at once for one run (GOOGLE_CALENDAR_CONCURRENCY, default 4). */
-function calendarConcurrency(): number {
-  const n = Number(process.env.GOOGLE_CALENDAR_CONCURRENCY ?? 4);
-  return Number.isInteger(n) && n >= 1 && n <= 32 ? n : 4;
-}
-
-/** Runs `fn` over the items with at most `limit` at once; the first failure stops the others. */
-async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>, signal: AbortSignal): Promise<void> {
-  let next = 0;
-  let failed: unknown = null;
-  const worker = async () => {
-    while (failed === null && !signal.aborted && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await fn(item);
-      } catch (err) {
-        failed ??= err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failed !== null) throw failed;
-}
-
-/** One Calendar call: rate-limited, retried by the engine's policy (googleapis' own retry is off). */
-function call<T>(ctx: SyncJobContext, fn: () => Promise<{ data: T }>): Promise<T> {
-  return ctx.retry(async () => {
-    await ctx.rateLimit('calendar');
-    return (await fn()).data;
-  });
-}
+import { tasksConfig } from './tasks.config';
 
 /**
  * One-way sync of the tenant's tasks into each employee's Google Calendar. Only what changed since
@@ -51,8 +16,8 @@ function call<T>(ctx: SyncJobContext, fn: () => Promise<{ data: T }>): Promise<T
  */
 export const tasksToGoogleCalendar = defineSyncJob({
   module: 'tasks',
+  key: 'TASKS',
   name: 'tasks-to-google-calendar',
-  googleScopes: [CALENDAR_SCOPE],
   async run(ctx) {
     const conn = ctx.em.getConnection();
     const timeZone = await tenantTimeZone(ctx.em, ctx.tenant);
@@ -67,8 +32,8 @@ export const tasksToGoogleCalendar = defineSyncJob({
        WHERE t.tenant = ? ORDER BY t.id`,
       [ctx.tenant],
     );
-    const auth = await ctx.google();
-    const calendar = calendarApi({ version: 'v3', auth, rootUrl: ctx.googleRootUrl, retry: false, timeout: 30_000 } as never) as calendar_v3.Calendar;
+    const calendar = await ctx.google(calendarApi);
+    const call = <T>(fn: () => Promise<{ data: T }>) => ctx.call(calendarApi, fn);
     ctx.progress.setTotal(rows.length);
     ctx.progress.setPhase('pushing');
 
@@ -85,19 +50,19 @@ export const tasksToGoogleCalendar = defineSyncJob({
     /** Deletes an event; gone already (404/410) counts as done. */
     const remove = async (calendarId: string, eventId: string) => {
       try {
-        await call(ctx, () => calendar.events.delete({ calendarId, eventId, sendUpdates: 'none' }));
+        await call(() => calendar.events.delete({ calendarId, eventId, sendUpdates: 'none' }));
       } catch (err) {
-        if (statusOf(err) !== 404 && statusOf(err) !== 410) throw err;
+        if (httpStatusOf(err) !== 404 && httpStatusOf(err) !== 410) throw err;
       }
     };
     /** Creates the event, or adopts (and restores) the one already there under the same id. */
     const create = async (row: TaskSyncRow, body: calendar_v3.Schema$Event): Promise<calendar_v3.Schema$Event> => {
       const id = eventIdFor(row.id);
       try {
-        return await call(ctx, () => calendar.events.insert({ calendarId: row.calendar_id, sendUpdates: 'none', requestBody: { ...body, id } }));
+        return await call(() => calendar.events.insert({ calendarId: row.calendar_id, sendUpdates: 'none', requestBody: { ...body, id } }));
       } catch (err) {
-        if (statusOf(err) !== 409) throw err;
-        return call(ctx, () => calendar.events.patch({ calendarId: row.calendar_id, eventId: id, sendUpdates: 'none', requestBody: body }));
+        if (httpStatusOf(err) !== 409) throw err;
+        return call(() => calendar.events.patch({ calendarId: row.calendar_id, eventId: id, sendUpdates: 'none', requestBody: body }));
       }
     };
 
@@ -126,9 +91,9 @@ export const tasksToGoogleCalendar = defineSyncJob({
           case 'update': {
             let event: calendar_v3.Schema$Event;
             try {
-              event = await call(ctx, () => calendar.events.patch({ calendarId: row.calendar_id, eventId: row.link_event_id!, sendUpdates: 'none', requestBody: body }));
+              event = await call(() => calendar.events.patch({ calendarId: row.calendar_id, eventId: row.link_event_id!, sendUpdates: 'none', requestBody: body }));
             } catch (err) {
-              if (statusOf(err) !== 404) throw err;
+              if (httpStatusOf(err) !== 404) throw err;
               event = await create(row, body); // removed for good in Google: make it again
             }
             await saveLink(row, event, hash);
@@ -138,16 +103,16 @@ export const tasksToGoogleCalendar = defineSyncJob({
           case 'verify': {
             let current: calendar_v3.Schema$Event | null = null;
             try {
-              current = await call(ctx, () => calendar.events.get({ calendarId: row.calendar_id, eventId: row.link_event_id! }));
+              current = await call(() => calendar.events.get({ calendarId: row.calendar_id, eventId: row.link_event_id! }));
             } catch (err) {
-              if (statusOf(err) !== 404 && statusOf(err) !== 410) throw err;
+              if (httpStatusOf(err) !== 404 && httpStatusOf(err) !== 410) throw err;
             }
             if (current && current.etag === row.link_etag && current.status !== 'cancelled') {
               ctx.progress.item('skipped');
               break;
             }
             // Edited or deleted in Google: the ERP wins.
-            const restored = current ? await call(ctx, () => calendar.events.patch({ calendarId: row.calendar_id, eventId: row.link_event_id!, sendUpdates: 'none', requestBody: body })) : await create(row, body);
+            const restored = current ? await call(() => calendar.events.patch({ calendarId: row.calendar_id, eventId: row.link_event_id!, sendUpdates: 'none', requestBody: body })) : await create(row, body);
             await saveLink(row, restored, hash);
             ctx.progress.item('updated');
             break;
@@ -164,7 +129,7 @@ export const tasksToGoogleCalendar = defineSyncJob({
       }
     };
     // A few calls in flight hide Google's latency; the rate limiter keeps the pace.
-    await inParallel(rows, calendarConcurrency(), push, ctx.signal);
+    await inParallel(rows, moduleConfig(ctx.sections, 'tasks', tasksConfig).GOOGLE_CALENDAR_CONCURRENCY, push, ctx.signal);
     ctx.progress.setPhase('done');
   },
 });

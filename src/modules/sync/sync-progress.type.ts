@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import type { SyncProgressPayload } from '../schema/topics';
-import { SyncModule, SyncStatus } from './sync-module';
-import { progressPayload } from './progress-reporter';
-import type { SyncRun } from './sync-run.entity';
+import { progressPayload } from '../../sync/progress-reporter';
+import type { SyncProgressPayload } from '../../sync/sync-events';
+import { SyncStatus } from '../../sync/sync-module';
+import type { SyncRun } from '../../sync/sync-run.entity';
+import { SyncModule } from './sync-module.enum';
 
 /** One progress event of a run (≤ 10 per second per run; the first and the final always sent). */
 @ObjectType({ description: 'Progress of a sync run; the first and the final event of a run are always sent', simpleResolvers: true })

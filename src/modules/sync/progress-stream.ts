@@ -1,9 +1,10 @@
-import { requireCaller, type GatewayContext } from '../schema/context';
-import { badUserInput, notFound } from '../schema/errors';
-import { Topic, type SyncProgressPayload } from '../schema/topics';
-import { SyncEngine } from './sync-engine';
+import { badUserInput, notFound } from '../../kernel/errors';
+import { uuid } from '../../kernel/validate';
+import { requireCaller, type GatewayContext } from '../../schema/context';
+import { SYNC_PROGRESS, type SyncProgressPayload } from '../../sync/sync-events';
+import { isFinalStatus } from '../../sync/sync-module';
+import { SyncRun } from '../../sync/sync-run.entity';
 import { SyncProgress } from './sync-progress.type';
-import { SyncRun } from './sync-run.entity';
 
 /**
  * The events of one run (its current state first, then live events, ending after the final one)
@@ -13,12 +14,12 @@ export async function* progressStream(ctx: GatewayContext, runId: string | null,
   const caller = requireCaller(ctx);
   if (!runId && !module) throw badUserInput('Give runId or module', 'runId');
   // Subscribe before reading the run, so that no event falls between the two.
-  const events = ctx.services.pubsub.subscribe(Topic.SyncProgress, caller.tenant);
+  const events = ctx.services.pubsub.subscribe(SYNC_PROGRESS, caller.tenant);
   try {
     if (runId) {
-      const run = await ctx.em.findOne(SyncRun, { id: runId });
+      const run = await ctx.em.findOne(SyncRun, { id: uuid(runId, 'runId') });
       if (!run) throw notFound('SyncRun', runId);
-      const final = SyncEngine.isFinal(run.status);
+      const final = isFinalStatus(run.status);
       yield SyncProgress.ofRun(run, final);
       if (final) return;
     }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GraphQLError } from 'graphql';
-import type { Logger } from '../logger';
-import type { GoogleConnections } from './google-connections';
+import { DomainError } from '../kernel/errors';
+import type { Logger } from '../kernel/logger';
+import type { GoogleConnections } from '../google/google-connections';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -34,7 +34,7 @@ export function googleCallbackRoute(google: GoogleConnections, log: Logger) {
       const warning = connection.missingScopes.length ? ` Some permissions were not granted: ${connection.missingScopes.join(', ')}.` : '';
       return page(res, 200, 'Google is connected', `Google is connected for ${connection.tenant}; you can close this window.${warning}`);
     } catch (err) {
-      if (err instanceof GraphQLError) {
+      if (err instanceof DomainError) {
         return page(res, 400, 'Google was not connected', `${err.message}.`.replace(/\.\.$/, '.'));
       }
       log.error({ err }, 'OAuth callback failed');

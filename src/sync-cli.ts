@@ -1,19 +1,15 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
-import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
-import { createOrm } from '../db/orm';
-import { GoogleConnections } from '../google/google-connections';
-import { SecretBox } from '../google/secret-box';
-import { createLogger } from '../logger';
-import type { GatewayModule } from '../modules/gateway-module';
-import { CacheRegistry } from '../schema/caches';
-import { tenantEntityManager } from '../schema/context';
-import { PgPubSub } from '../schema/pubsub';
-import { Topic, type SyncProgressPayload } from '../schema/topics';
-import { engineOptionsFromEnv } from './engine-options';
-import { SyncEngine } from './sync-engine';
-import { SyncStatus, SyncTrigger } from './sync-module';
-import { SyncRun } from './sync-run.entity';
+import { ConfigError, loadConfig } from './config';
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { createLogger } from './kernel/logger';
+import { syncJobsOf, type GatewayModule } from './kernel/module';
+import { SyncTrigger } from './kernel/sync-job';
+import { tenantEntityManager } from './kernel/tenant-em';
+import { createServices } from './services';
+import { SYNC_PROGRESS, type SyncProgressPayload } from './sync/sync-events';
+import { SyncEngine } from './sync/sync-engine';
+import { SyncStatus } from './sync/sync-module';
+import { SyncRun } from './sync/sync-run.entity';
 
 /** Exit codes: 0 SUCCEEDED, 2 PARTIAL, 1 anything else (or a usage error: 64). */
 export function exitCodeFor(status: string): number {
@@ -33,7 +29,7 @@ export function renderBar(p: Pick<SyncProgressPayload, 'status' | 'phase' | 'tot
  * `npm run sync -- --tenant <t> --module <m> [--full] [--json]`: queues a run (or joins the active
  * one), follows it until it ends, and exits 0 (SUCCEEDED), 2 (PARTIAL) or 1.
  */
-export async function runSyncCli(modules: GatewayModule[], argv = process.argv.slice(2)): Promise<number> {
+export async function runSyncCli(modules: readonly GatewayModule[], argv = process.argv.slice(2)): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -49,14 +45,14 @@ export async function runSyncCli(modules: GatewayModule[], argv = process.argv.s
     process.stderr.write('usage: npm run sync -- --tenant <tenant> --module <module> [--full] [--json]\n');
     return values.help ? 0 : 64;
   }
-  const config = loadConfig(process.env, modules.map((m) => m.name));
+  // Quieter than the gateway: the progress bar is the output.
+  const config = loadConfig(process.env, modules, { LOG_LEVEL: 'warn' });
   const module = values.module.toLowerCase();
-  const enabled = modules.filter((m) => config.modules.includes(m.name));
-  if (!enabled.some((m) => m.syncJobs.some((j) => j.module === module))) {
-    const withJobs = enabled.flatMap((m) => m.syncJobs.map((j) => j.module));
+  const withJobs = syncJobsOf(modules.filter((m) => config.modules.includes(m.name))).map((j) => j.module);
+  if (!withJobs.includes(module)) {
     throw new ConfigError('--module', `"${values.module}" has no sync job; modules that sync: ${withJobs.join(', ') || 'none'}`);
   }
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never);
+  const log = createLogger(config.logLevel, process.stderr);
 
   // A gateway may own the embedded database already; otherwise this process starts it and works the run itself.
   let embedded: EmbeddedDatabase | null = null;
@@ -67,16 +63,14 @@ export async function runSyncCli(modules: GatewayModule[], argv = process.argv.s
     databaseUrl = embedded.url;
     worksItself = true;
   }
-  const orm = await createOrm(databaseUrl, enabled, log);
-  const pubsub = new PgPubSub(databaseUrl, log);
-  await pubsub.start();
-  const caches = new CacheRegistry();
-  const google = new GoogleConnections(config, orm, pubsub, caches, new SecretBox(config.secretsKey, config.previousSecretsKeys), log, []);
-  const engine = new SyncEngine({ ...config, role: worksItself ? 'all' : 'api' }, orm, pubsub, google, log, enabled.flatMap((m) => m.syncJobs), engineOptionsFromEnv(process.env), databaseUrl);
+  const services = await createServices(config, log, { databaseUrl, available: modules, worker: worksItself });
+  const { orm, pubsub, sync } = services;
+  const engine = sync.engine;
   try {
+    await pubsub.start();
     await engine.start();
-    await orm.em.getConnection().execute('INSERT INTO tenant (id, created_at) VALUES (?, now()) ON CONFLICT (id) DO NOTHING', [values.tenant]);
-    const events = pubsub.subscribe(Topic.SyncProgress, values.tenant);
+    await services.tenants.ensure(values.tenant);
+    const events = pubsub.subscribe(SYNC_PROGRESS, values.tenant);
     const run = await engine.enqueue({ tenant: values.tenant, module, trigger: SyncTrigger.CLI, full: values.full ?? false, requestedBy: 'cli' });
     const tty = process.stderr.isTTY && !values.json;
     if (!values.json) process.stderr.write(`sync run ${run.id} (${module}, tenant ${values.tenant})${run.trigger !== SyncTrigger.CLI ? `: joined the ${run.status.toLowerCase()} run` : ''}\n`);
@@ -130,7 +124,7 @@ export async function runSyncCli(modules: GatewayModule[], argv = process.argv.s
 }
 
 /** Runs the CLI and exits with its code; a bad argument or setting exits 64 with one line. */
-export function syncCliMain(modules: GatewayModule[]): void {
+export function syncCliMain(modules: readonly GatewayModule[]): void {
   runSyncCli(modules).then(
     (code) => process.exit(code),
     (err) => {

@@ -1,6 +1,6 @@
-import type { Logger } from '../logger';
+import type { Logger } from './logger';
 import type { PgPubSub } from './pubsub';
-import { Topic, type TopicPayloads } from './topics';
+import { CACHE_RESET, type CacheResetPayload } from './topics';
 
 /**
  * The server-side caches of one process. Each cache registers how to forget a tenant; a
@@ -36,16 +36,16 @@ export class CacheRegistry {
    * Drops the tenant's caches here at once and on every other process through pub/sub; the
    * same event reaches frontends subscribed to `cacheReset`.
    */
-  async reset(pubsub: PgPubSub, tenant: string, reason: string, requestedBy: string | null): Promise<TopicPayloads['cache-reset']> {
+  async reset(pubsub: PgPubSub, tenant: string, reason: string, requestedBy: string | null): Promise<CacheResetPayload> {
     const payload = { tenant, reason, at: new Date().toISOString(), requestedBy };
     this.clearTenant(tenant);
-    await pubsub.publish(Topic.CacheReset, tenant, payload);
+    await pubsub.publish(CACHE_RESET, tenant, payload);
     return payload;
   }
 
   /** Wires the registry to the cross-process `cache-reset` topic. */
   listen(pubsub: PgPubSub, log: Logger): () => void {
-    return pubsub.onTopic(Topic.CacheReset, (tenant, payload) => {
+    return pubsub.onTopic(CACHE_RESET, (tenant, payload) => {
       const cleared = this.clearTenant(tenant);
       log.info({ tenant, reason: payload.reason, cleared }, 'caches reset');
     });

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Logger } from '../logger';
+import type { Logger } from './logger';
 import type { TopicName, TopicPayloads } from './topics';
 
 const CHANNEL = 'gateway_events';
@@ -34,10 +34,15 @@ export class PgPubSub {
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
 
+  private readonly topics: ReadonlySet<string>;
+
   constructor(
     private readonly databaseUrl: string,
     private readonly log: Logger,
+    /** The declared topics (the kernel's, the layers' and the enabled modules'); any other is refused. */
+    topics: readonly string[],
   ) {
+    this.topics = new Set(topics);
     this.publisher = new pg.Pool({ connectionString: databaseUrl, max: 4, idleTimeoutMillis: 30_000 });
     this.publisher.on('error', (err) => this.log.warn({ err }, 'pub/sub publisher connection error'));
   }
@@ -97,6 +102,7 @@ export class PgPubSub {
 
   /** Publishes to every process; resolves once PostgreSQL has accepted the event. */
   async publish<T extends TopicName>(topic: T, tenant: string, payload: TopicPayloads[T]): Promise<void> {
+    this.declared(topic);
     const body = JSON.stringify({ t: topic, k: tenant, p: payload } satisfies Envelope);
     if (Buffer.byteLength(body) > MAX_PAYLOAD_BYTES) {
       throw new Error(`pub/sub event on ${topic} is ${Buffer.byteLength(body)} bytes; the limit is ${MAX_PAYLOAD_BYTES}`);
@@ -106,6 +112,7 @@ export class PgPubSub {
 
   /** In-process infrastructure hook: called for a topic's events of every tenant. */
   onTopic<T extends TopicName>(topic: T, handler: (tenant: string, payload: TopicPayloads[T]) => void): () => void {
+    this.declared(topic);
     let set = this.topicHandlers.get(topic);
     if (!set) this.topicHandlers.set(topic, (set = new Set()));
     const h = handler as (tenant: string, payload: unknown) => void;
@@ -115,6 +122,7 @@ export class PgPubSub {
 
   /** One tenant's events of a topic, as an async iterator that GraphQL subscriptions consume. */
   subscribe<T extends TopicName>(topic: T, tenant: string): AsyncIterableIterator<TopicPayloads[T]> {
+    this.declared(topic);
     const k = key(topic, tenant);
     const queue: TopicPayloads[T][] = [];
     let waiting: ((r: IteratorResult<TopicPayloads[T]>) => void) | null = null;
@@ -181,6 +189,10 @@ export class PgPubSub {
       },
     };
     return iterator;
+  }
+
+  private declared(topic: string): void {
+    if (!this.topics.has(topic)) throw new Error(`pub/sub topic "${topic}" is not declared by the kernel, a layer or an enabled module`);
   }
 
   subscriberCount(): number {

@@ -1,16 +1,19 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { ConnectionType, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../schema/connection';
-import { requireCaller, type GatewayContext, type GatewayServices } from '../schema/context';
-import { notFound } from '../schema/errors';
-import type { SyncProgressPayload } from '../schema/topics';
-import { SyncItemError } from './sync-item-error.entity';
-import { SyncModule } from './sync-module';
-import { SyncProgress } from './sync-progress.type';
-import { SyncRun } from './sync-run.entity';
-import { SyncSchedule } from './sync-schedule.entity';
+import { notFound } from '../../kernel/errors';
+import { uuid } from '../../kernel/validate';
+import { ConnectionType, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
+import { requireCaller, type GatewayContext, type GatewayServices } from '../../schema/context';
+import type { SyncProgressPayload } from '../../sync/sync-events';
+import { SyncItemError } from '../../sync/sync-item-error.entity';
+import { SyncRun } from '../../sync/sync-run.entity';
+import { SyncSchedule } from '../../sync/sync-schedule.entity';
 import { progressStream } from './progress-stream';
+import { SyncModule } from './sync-module.enum';
+import { SyncProgress } from './sync-progress.type';
 
 const SyncRunConnection = ConnectionType(SyncRun, 'SyncRun');
+/** Item errors shown per run. */
+const ERRORS_PER_RUN = 500;
 
 /** Runs, their errors and schedules; progress over the subscription. */
 @Resolver(() => SyncRun)
@@ -20,7 +23,7 @@ export class SyncRunResolver {
   @Authorized()
   @Query(() => SyncRun)
   async syncRun(@Ctx() ctx: GatewayContext, @Arg('id', () => ID) id: string): Promise<SyncRun> {
-    const run = await ctx.em.findOne(SyncRun, { id });
+    const run = await ctx.em.findOne(SyncRun, { id: uuid(id, 'id') });
     if (!run) throw notFound('SyncRun', id);
     return run;
   }
@@ -48,15 +51,28 @@ export class SyncRunResolver {
     return run.module;
   }
 
-  @FieldResolver(() => [SyncItemError], { description: 'Items Google refused for good (at most 500)' })
+  @FieldResolver(() => [SyncItemError], { description: `Items Google refused for good (at most ${ERRORS_PER_RUN})` })
   errors(@Ctx() ctx: GatewayContext, @Root() run: SyncRun): Promise<SyncItemError[]> {
-    return ctx.em.find(SyncItemError, { run: run.id }, { orderBy: { at: 'asc' }, limit: 500 });
+    // One statement for every run of the page, at most ERRORS_PER_RUN rows of each.
+    const tenant = requireCaller(ctx).tenant;
+    return ctx.loaders
+      .named<SyncItemError[]>('sync-item-errors', async (runIds) => {
+        const rows: Record<string, unknown>[] = await ctx.em.getConnection().execute(
+          /* syncItemErrorsOfRuns */ `SELECT * FROM (SELECT e.*, row_number() OVER (PARTITION BY e.run_id ORDER BY e.at, e.id) AS n
+             FROM sync_item_error e WHERE e.tenant = ? AND e.run_id IN (?)) x WHERE x.n <= ? ORDER BY x.at, x.id`,
+          [tenant, [...runIds], ERRORS_PER_RUN],
+        );
+        const byRun = new Map<string, SyncItemError[]>(runIds.map((id) => [id, []]));
+        for (const { n: _n, ...row } of rows) byRun.get(String(row.run_id))?.push(ctx.em.map(SyncItemError, row));
+        return runIds.map((id) => byRun.get(id) ?? []);
+      })
+      .load(run.id);
   }
 
   @Authorized('admin')
   @Mutation(() => SyncRun, { description: 'A queued run is cancelled at once; a running one stops at its next item' })
   async cancelSyncRun(@Ctx() ctx: GatewayContext, @Arg('id', () => ID) id: string): Promise<SyncRun> {
-    const run = await this.services.sync.engine.cancel(requireCaller(ctx).tenant, id);
+    const run = await this.services.sync.engine.cancel(requireCaller(ctx).tenant, uuid(id, 'id'));
     if (!run) throw notFound('SyncRun', id);
     return run;
   }
@@ -87,7 +103,7 @@ export class SyncRunResolver {
 
   @Authorized()
   @Subscription(() => SyncProgress, {
-    description: "Progress of one run (its current state first; completes after the final event) or of every run of a module",
+    description: 'Progress of one run (its current state first; completes after the final event) or of every run of a module',
     subscribe: ({ args, context }) => progressStream(context as GatewayContext, args.runId ?? null, args.module ?? null),
   })
   syncProgress(

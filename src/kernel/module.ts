@@ -1,0 +1,91 @@
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { OAuth2Client } from 'google-auth-library';
+import type { z } from 'zod';
+import type { SyncJob } from './sync-job';
+
+/** What src/google passes to a declared API's client constructor. */
+export interface GoogleApiClientOptions {
+  auth: OAuth2Client;
+  /** GOOGLE_API_ROOT with a trailing slash. */
+  rootUrl: string;
+  /** Per request, in ms (GOOGLE_REQUEST_TIMEOUT_MS). */
+  timeout: number;
+  /** Always false: the sync engine retries, with backoff and the rate limiter. */
+  retry: false;
+}
+
+/** A Google API a module calls: its rate-limit bucket, default limit, override variable and scopes. */
+export interface GoogleApi<TClient = unknown> {
+  /** The rate limiter's bucket name, e.g. "calendar". */
+  name: string;
+  /** Requests per minute per tenant, kept under Google's per-user quota. */
+  perMinute: number;
+  /** The environment variable that overrides `perMinute`, e.g. GOOGLE_RATE_CALENDAR_PER_MINUTE. */
+  rateEnv: string;
+  /** The OAuth scopes its calls need. */
+  scopes: string[];
+  /** Builds the googleapis client (import only that API: the googleapis index loads all of them). */
+  create(options: GoogleApiClientOptions): TClient;
+}
+
+/** A module's configuration: a zod object whose keys are environment variable names. */
+export type ModuleConfigSchema = z.ZodObject<z.ZodRawShape>;
+
+/**
+ * The contract of a feature module: what it adds to the one schema, the one database, the sync
+ * engine and the configuration. A module is one folder whose index.ts exports one of these, plus
+ * one line in src/modules/index.ts.
+ */
+export interface GatewayModule {
+  name: string;
+  /** Always on (MODULES must include it). */
+  required?: boolean;
+  /** Not chosen through MODULES: on exactly when this says so of the modules that are (e.g. the sync runs' API). */
+  enabledWhen?: (enabled: readonly GatewayModule[]) => boolean;
+  entities?: EntityClass<unknown>[];
+  // type-graphql takes resolver classes of any constructor shape.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers?: Function[];
+  /** Its migrations, oldest first (in its own folder); names must be unique across modules. */
+  migrations?: MigrationObject[];
+  /** Its sync jobs, each with its GraphQL SyncModule key. */
+  syncJobs?: SyncJob[];
+  /** The Google APIs it calls. */
+  googleApis?: GoogleApi[];
+  /** Scopes it needs beyond those of its APIs. */
+  googleScopes?: string[];
+  /** The pub/sub topics it publishes (declared to PgPubSub). */
+  topics?: string[];
+  /** Its configuration section, parsed with the rest of the environment at start. */
+  config?: ModuleConfigSchema;
+  /** Called with the enabled modules before the schema is built (e.g. to fill an enum from them). */
+  beforeSchema?(enabled: readonly GatewayModule[]): void;
+}
+
+/** The scopes the modules need, without repeats, in a stable order. */
+export function scopesOf(modules: readonly GatewayModule[]): string[] {
+  return [...new Set(modules.flatMap((m) => [...(m.googleApis ?? []).flatMap((a) => a.scopes), ...(m.googleScopes ?? [])]))];
+}
+
+/** The sync jobs of the modules. */
+export function syncJobsOf(modules: readonly GatewayModule[]): SyncJob[] {
+  return modules.flatMap((m) => m.syncJobs ?? []);
+}
+
+/** The Google APIs of the modules, one per name. */
+export function googleApisOf(modules: readonly GatewayModule[]): GoogleApi[] {
+  const byName = new Map<string, GoogleApi>();
+  for (const api of modules.flatMap((m) => m.googleApis ?? [])) {
+    const seen = byName.get(api.name);
+    if (seen && (seen.perMinute !== api.perMinute || seen.rateEnv !== api.rateEnv)) {
+      throw new Error(`Google API "${api.name}" is declared twice with different limits`);
+    }
+    byName.set(api.name, api);
+  }
+  return [...byName.values()];
+}
+
+/** A module's parsed configuration section, typed by its schema. */
+export function moduleConfig<S extends ModuleConfigSchema>(sections: Readonly<Record<string, unknown>>, moduleName: string, schema: S): z.infer<S> {
+  return schema.parse(sections[moduleName] ?? {});
+}

@@ -1,0 +1,16 @@
+import { syncJobsOf, type GatewayModule } from '../../kernel/module';
+import { SYNC_PROGRESS } from '../../sync/sync-events';
+import { fillSyncModuleEnum } from './sync-module.enum';
+import { SyncRunResolver } from './sync-run.resolver';
+
+/**
+ * The sync engine's GraphQL face: runs, their errors, schedules, cancellation and the progress
+ * subscription. On whenever an enabled module has a sync job.
+ */
+export const syncModule: GatewayModule = {
+  name: 'sync',
+  enabledWhen: (enabled) => syncJobsOf(enabled).length > 0,
+  resolvers: [SyncRunResolver],
+  topics: [SYNC_PROGRESS],
+  beforeSchema: fillSyncModuleEnum,
+};
