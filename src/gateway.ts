@@ -90,7 +90,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
       await apollo.start();
       onStop('apollo', () => apollo.stop());
       routes['/graphql'] = graphqlHttpHandler(apollo, services);
-      routes[CALLBACK_PATH] = googleCallbackRoute(google, log);
+      routes[CALLBACK_PATH] = googleCallbackRoute(google);
       ws = attachGraphQLWebSocket(http.server, schema, services, limits);
     }
     let port: number;

@@ -3,19 +3,30 @@ import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../kernel/logger';
 import { domainErrorOf, extensionsOf } from './errors';
 
+/** An error we did not mean to send: no domain error behind it and no code of ours (a bug). */
+export function isUnexpected(error: GraphQLError): boolean {
+  if (domainErrorOf(error)) return false;
+  const code = error.extensions?.code;
+  return !code || code === 'INTERNAL_SERVER_ERROR';
+}
+
+/** Logs the bugs among an operation's errors, in full, with the operation's logger (it carries the request id). */
+export function logUnexpected(log: Logger, errors: readonly GraphQLError[]): void {
+  for (const error of errors) if (isUnexpected(error)) log.error({ err: unwrapResolverError(error), path: error.path }, 'unexpected error while executing an operation');
+}
+
 /**
- * Domain errors and errors we meant to send (they carry an `extensions.code`) go out with their code; anything else
- * is a bug: logged in full, and sent as a bare "Internal server error" outside development.
+ * Domain errors and errors we meant to send (they carry an `extensions.code`) go out with their
+ * code; anything else is a bug (logged by logUnexpected), sent as a bare "Internal server error"
+ * outside development.
  */
-export function errorFormatter(development: boolean, log: Logger) {
+export function errorFormatter(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // Domain errors (thrown below the GraphQL edge) become GraphQL errors here, and only here.
     const domain = domainErrorOf(error);
     if (domain) return { ...formatted, message: withoutInputValues(domain.message), extensions: { ...formatted.extensions, ...extensionsOf(domain) } };
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, message: withoutInputValues(formatted.message) };
-    const original = unwrapResolverError(error);
-    log.error({ err: original, path: formatted.path }, 'unexpected error while executing an operation');
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
     return {
       message: 'Internal server error',

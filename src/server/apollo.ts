@@ -3,16 +3,22 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from 'graphql';
 import type { GatewayContext, GatewayServices } from '../schema/context';
 import { unauthenticated } from '../schema/errors';
-import { errorFormatter } from '../schema/format-error';
+import { errorFormatter, logUnexpected } from '../schema/format-error';
 import type { Hardening } from '../schema/hardening';
 import { isIntrospectionOnly } from '../schema/introspection-only';
 
-/** Without a token, only `__typename` and introspection may be asked. */
-const requireCallerPlugin: ApolloServerPlugin<GatewayContext> = {
+/**
+ * Without a token, only `__typename` and introspection may be asked; the bugs among an operation's
+ * errors are logged with the request's logger (it carries the request id).
+ */
+const requestPlugin: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation, document }) {
         if (!contextValue.caller && !(operation && isIntrospectionOnly(operation, document))) throw unauthenticated();
+      },
+      async didEncounterErrors({ contextValue, errors }) {
+        logUnexpected(contextValue.log, errors);
       },
     };
   },
@@ -21,7 +27,7 @@ const requireCallerPlugin: ApolloServerPlugin<GatewayContext> = {
 export function createApollo(schema: GraphQLSchema, services: GatewayServices, limits: Hardening): ApolloServer<GatewayContext> {
   const { config, log } = services;
   // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [requireCallerPlugin, ApolloServerPluginCacheControlDisabled()];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestPlugin, ApolloServerPluginCacheControlDisabled()];
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<GatewayContext>({
     schema,
@@ -32,7 +38,7 @@ export function createApollo(schema: GraphQLSchema, services: GatewayServices, l
     allowBatchedHttpRequests: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    formatError: errorFormatter(config.development, log),
+    formatError: errorFormatter(config.development),
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),

@@ -1,27 +1,30 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../kernel/logger';
 import { InvalidTokenError } from '../schema/caller';
 import { createContext, type GatewayContext, type GatewayServices } from '../schema/context';
 import { unauthenticated } from '../schema/errors';
 import { HttpError, parseBody, readBody } from './read-body';
 
 /** Resolves the caller of an HTTP request; a bad token is an UNAUTHENTICATED error (HTTP 401). */
-async function contextFor(req: IncomingMessage, services: GatewayServices): Promise<GatewayContext> {
+async function contextFor(req: IncomingMessage, services: GatewayServices, log: Logger): Promise<GatewayContext> {
   let caller = null;
   try {
     caller = await services.verifier.fromAuthorizationHeader(req.headers.authorization);
+    if (caller) await services.tenants.ensure(caller.tenant);
   } catch (err) {
     if (err instanceof InvalidTokenError) throw unauthenticated(err.message);
+    // Apollo answers a failed context with a masked 500; say here what it was.
+    log.error({ err }, 'could not set up the request context');
     throw err;
   }
-  if (caller) await services.tenants.ensure(caller.tenant);
-  return createContext(services, caller, services.log);
+  return createContext(services, caller, log);
 }
 
 /** GraphQL over HTTP (GET and POST) through Apollo's `executeHTTPGraphQLRequest`, on plain node:http. */
 export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, services: GatewayServices) {
   const { maxBodyBytes } = services.config.limits;
-  return async (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> => {
+  return async (req: IncomingMessage, res: ServerResponse, search: string, log: Logger): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     let body: unknown;
     try {
@@ -37,7 +40,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search, body },
-      context: () => contextFor(req, services),
+      context: () => contextFor(req, services, log),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

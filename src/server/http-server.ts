@@ -1,13 +1,25 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../kernel/logger';
 import { sendJson } from './graphql-http';
 
-export type Route = (req: IncomingMessage, res: ServerResponse, search: string) => Promise<void>;
+/** A route gets the request's own logger (it carries the request id). */
+export type Route = (req: IncomingMessage, res: ServerResponse, search: string, log: Logger) => Promise<void>;
+
+/** A request id a client or proxy may send (x-request-id); anything else is replaced by ours. */
+const REQUEST_ID = /^[\w.:@-]{1,128}$/;
+
+/** The request's id: the caller's `x-request-id` when it is sane, else a new one. */
+export function requestIdOf(req: IncomingMessage): string {
+  const sent = req.headers['x-request-id'];
+  return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+}
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name',
+  'access-control-allow-headers': 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id',
+  'access-control-expose-headers': 'x-request-id',
   'access-control-max-age': '600',
 };
 
@@ -41,6 +53,8 @@ export class HttpServer {
       res.writeHead(204).end();
       return;
     }
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
     const route = this.routes[pathname];
     if (!route) {
       sendJson(res, 404, { error: 'not found' });
@@ -51,8 +65,9 @@ export class HttpServer {
       this.inFlight--;
       if (this.inFlight === 0) for (const w of this.drainWaiters.splice(0)) w();
     });
-    route(req, res, search).catch((err) => {
-      this.log.error({ err, path: pathname }, 'request failed');
+    const log = this.log.child({ requestId });
+    route(req, res, search, log).catch((err: unknown) => {
+      log.error({ err, path: pathname }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     });

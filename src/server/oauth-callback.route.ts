@@ -20,8 +20,8 @@ function page(res: ServerResponse, status: number, title: string, body: string):
 }
 
 /** GET /oauth/google/callback?code&state (or ?error&state): where Google sends the admin back. */
-export function googleCallbackRoute(google: GoogleConnections, log: Logger) {
-  return async (req: IncomingMessage, res: ServerResponse, search: string): Promise<void> => {
+export function googleCallbackRoute(google: GoogleConnections) {
+  return async (req: IncomingMessage, res: ServerResponse, search: string, log: Logger): Promise<void> => {
     if (req.method !== 'GET') {
       res.setHeader('allow', 'GET');
       return page(res, 405, 'Method not allowed', 'Google sends the authorization back with GET.');

@@ -1,14 +1,19 @@
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Logger } from '../kernel/logger';
 import { WebSocketServer } from 'ws';
 import { InvalidTokenError, type Caller } from '../schema/caller';
 import { createContext, type GatewayServices } from '../schema/context';
-import { errorFormatter, formatGraphQLError } from '../schema/format-error';
+import { errorFormatter, formatGraphQLError, logUnexpected } from '../schema/format-error';
 import type { Hardening } from '../schema/hardening';
+import { requestIdOf } from './http-server';
 
 type SocketExtra = {
   caller?: Caller;
+  /** The socket's logger: its request id comes from the upgrade request's x-request-id, or is ours. */
+  log?: Logger;
 };
 
 /** A code and a first message per refused operation, like Apollo's over HTTP. */
@@ -29,7 +34,9 @@ export function attachGraphQLWebSocket(
   path = '/graphql',
 ) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: services.config.limits.maxBodyBytes });
-  const format = errorFormatter(services.config.development, services.log);
+  const format = errorFormatter(services.config.development);
+  const socketLog = (extra: SocketExtra & { request: IncomingMessage }): Logger =>
+    (extra.log ??= services.log.child({ requestId: requestIdOf(extra.request), socketId: randomUUID() }));
   const rules = [...specifiedRules, ...limits.validationRules];
   // Like Apollo's document store: a query text is parsed and validated once, not per subscriber.
   const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();
@@ -75,14 +82,18 @@ export function attachGraphQLWebSocket(
           document: document as DocumentNode,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(services, ctx.extra.caller ?? null, services.log),
+          contextValue: createContext(services, ctx.extra.caller ?? null, socketLog(ctx.extra).child({ operationId: _id })),
         };
       },
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (ctx, id, _payload, _args, result) => {
         if (!result.errors?.length) return;
+        logUnexpected(socketLog(ctx.extra).child({ operationId: id }), result.errors);
         return { ...result, errors: result.errors.map((e) => formatGraphQLError(format, e)) };
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatGraphQLError(format, e)),
+      onError: (ctx, id, _payload, errors) => {
+        logUnexpected(socketLog(ctx.extra).child({ operationId: id }), errors);
+        return errors.map((e) => formatGraphQLError(format, e));
+      },
     },
     wss,
   );
