@@ -3,21 +3,21 @@
  *
  * Layers, low to high; a layer may import the ones below it, never the ones above:
  *
- *   kernel   src/kernel/**, src/config.ts, src/logger.ts
+ *   kernel   src/kernel/**, src/config.ts
  *   db       src/db/**
  *   google   src/google/**                 sync may import google (jobs get ready clients), not the reverse
  *   sync     src/sync/**
  *   schema   src/schema/**
  *   server   src/server/**
- *   entry    src/gateway.ts, src/main.ts, src/services.ts
+ *   entry    src/gateway.ts, src/main.ts, src/services.ts, src/sync-cli.ts
  *
  * Feature modules (src/modules/<name>/**) sit beside schema: they use kernel, db, google, sync and
  * schema; only the entry files (and scripts/, test/, bench/) import them, through src/modules/index.ts.
  * Type-only imports count: they tie the layers together just as much.
  */
 
-const KERNEL = ['^src/kernel/', '^src/config\\.ts$', '^src/logger\\.ts$'];
-const ENTRY = '^src/(gateway|main|services)\\.ts$';
+const KERNEL = ['^src/kernel/', '^src/config\\.ts$'];
+const ENTRY = '^src/(gateway|main|services|sync-cli)\\.ts$';
 
 /** One rule per "a lower layer imports a higher one" edge; together they keep the folders free of cycles. */
 const layer = (name, from, to, comment) => ({ name: `no-folder-cycles/${name}`, severity: 'error', comment, from: { path: from }, to: { path: to } });
@@ -41,7 +41,7 @@ module.exports = {
       name: 'infra-not-importing-modules',
       severity: 'error',
       comment: 'Only the entry files import feature modules (through src/modules/index.ts); the infrastructure learns about modules through the GatewayModule values it is handed.',
-      from: { path: '^src/', pathNot: ['^src/modules/', ENTRY] },
+      from: { path: '^src/', pathNot: ['^src/modules/', ENTRY, '\\.spec\\.ts$'] },
       to: { path: '^src/modules/' },
     },
     {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ErrorClass } from './errors';
 import type { Logger } from './logger';
-import type { GoogleApi } from './module';
+import type { GoogleApi } from './google-api';
 
 /** How a run was started. */
 export enum SyncTrigger {
