@@ -175,3 +175,32 @@ describe('sync engine', () => {
     expect(cleared.body.data!.clearSyncSchedule).toBe(true);
   });
 });
+
+describe('sync runs API', () => {
+  it('answers BAD_USER_INPUT for an id that is not one, as task(id) does', async () => {
+    const admin = await gw.token('eng-ids', ['admin']);
+    expect(errorCodes(await gql(gw.url, '{ syncRun(id: "x") { id } }', { token: admin }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(gw.url, 'mutation { cancelSyncRun(id: "x") { id } }', { token: admin }))).toEqual(['BAD_USER_INPUT']);
+    expect(errorCodes(await gql(gw.url, '{ syncRun(id: "00000000-0000-4000-8000-000000000000") { id } }', { token: admin }))).toEqual(['NOT_FOUND']);
+  });
+
+  it("loads every listed run's errors in a constant number of statements", async () => {
+    const { sqlStatements } = await import('../../../src/db/orm');
+    const token = await gw.token('eng-page', ['admin']);
+    const list = async () => {
+      const before = sqlStatements.count;
+      const res = await gql<{ syncRuns: { edges: { node: { errors: { entityId: string }[] } }[] } }>(gw.url, '{ syncRuns(first: 10) { edges { node { id errors { entityId code } } } } }', { token });
+      expect(res.body.errors).toBeUndefined();
+      return { statements: sqlStatements.count - before, errors: res.body.data!.syncRuns.edges.map((e) => e.node.errors.map((x) => x.entityId)) };
+    };
+    await plan('eng-page', { items: 4, permanent: [1, 3] });
+    await waitForRun('eng-page', (await startRun('eng-page')).id);
+    const one = await list();
+    expect(one.errors).toEqual([['item-1', 'item-3']]);
+    for (let i = 0; i < 3; i++) await waitForRun('eng-page', (await startRun('eng-page')).id);
+    const four = await list();
+    expect(four.errors).toHaveLength(4);
+    expect(four.errors.every((e) => e.join() === 'item-1,item-3')).toBe(true);
+    expect(four.statements).toBe(one.statements);
+  });
+});
