@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
-import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
 import { createOrm } from '../db/orm';
+import { openScriptDatabase } from '../db/script-database';
 import { GoogleConnections } from '../google/google-connections';
 import { SecretBox } from '../google/secret-box';
 import { createLogger } from '../logger';
@@ -59,14 +59,9 @@ export async function runSyncCli(modules: GatewayModule[], argv = process.argv.s
   const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never);
 
   // A gateway may own the embedded database already; otherwise this process starts it and works the run itself.
-  let embedded: EmbeddedDatabase | null = null;
-  let databaseUrl = config.databaseUrl ?? runningEmbeddedUrl(config.dataDir);
-  let worksItself = config.role !== 'api' && !config.databaseUrl && !databaseUrl;
-  if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir, log);
-    databaseUrl = embedded.url;
-    worksItself = true;
-  }
+  const db = await openScriptDatabase(config, log, 'npm run sync');
+  const databaseUrl = db.url;
+  const worksItself = db.owned;
   const orm = await createOrm(databaseUrl, enabled, log);
   const pubsub = new PgPubSub(databaseUrl, log);
   await pubsub.start();
@@ -125,7 +120,7 @@ export async function runSyncCli(modules: GatewayModule[], argv = process.argv.s
     await engine.stop();
     await pubsub.close();
     await orm.close(true);
-    await embedded?.stop();
+    await db.close();
   }
 }
 
