@@ -288,3 +288,11 @@ export function postgresProcessesFor(dataDir: string): number[] {
   }
 }
 
+/**
+ * What a gateway does when its embedded PostgreSQL dies under it: one clear line, then exit 1
+ * so that a supervisor (systemd, Docker, Kubernetes, `npm start` in a loop) starts it afresh.
+ */
+export function exitForLostDatabase(log: Logger, reason: string): never {
+  log.fatal(`${reason}; exiting so that a supervisor restarts the gateway`);
+  process.exit(1);
+}
