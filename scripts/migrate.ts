@@ -8,7 +8,7 @@ import { moduleNames, registeredModules } from '../src/modules';
 /** Applies pending migrations to DATABASE_URL (or the embedded PostgreSQL in DATA_DIR). */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, moduleNames());
-  await withScriptDatabase(config, createLogger('warn'), async (url) => {
+  await withScriptDatabase(config, createLogger('warn', undefined, config.logFormat), async (url) => {
     const orm = await createOrm(url, registeredModules);
     try {
       const applied = await migrate(orm);

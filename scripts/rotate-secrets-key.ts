@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (!config.previousSecretsKeys.length) {
     throw new ConfigError('SECRETS_KEY_PREVIOUS', 'is empty: put the key the secrets are sealed with now there, and the new key in SECRETS_KEY');
   }
-  await withScriptDatabase(config, createLogger('warn'), async (url) => {
+  await withScriptDatabase(config, createLogger('warn', undefined, config.logFormat), async (url) => {
     const orm = await createOrm(url, registeredModules);
     try {
       const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);

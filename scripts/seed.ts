@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const employees = count(values.employees, '--employees', 20, 100_000);
   const tasks = count(values.tasks, '--tasks', 1000, 10_000_000);
   const config = loadConfig(process.env, moduleNames());
-  await withScriptDatabase(config, createLogger('warn'), async (url) => {
+  await withScriptDatabase(config, createLogger('warn', undefined, config.logFormat), async (url) => {
     const orm = await createOrm(url, registeredModules);
     try {
       await migrate(orm);

@@ -20,7 +20,7 @@ export async function runMain(modules: GatewayModule[] = registeredModules): Pro
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, undefined, config.logFormat);
 
   let stopRequested = false;
   let gateway: Awaited<ReturnType<typeof startGateway>> | null = null;

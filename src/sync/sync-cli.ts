@@ -56,7 +56,7 @@ export async function runSyncCli(modules: GatewayModule[], argv = process.argv.s
     const withJobs = enabled.flatMap((m) => m.syncJobs.map((j) => j.module));
     throw new ConfigError('--module', `"${values.module}" has no sync job; modules that sync: ${withJobs.join(', ') || 'none'}`);
   }
-  const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never);
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr as never, config.logFormat);
 
   // A gateway may own the embedded database already; otherwise this process starts it and works the run itself.
   const db = await openScriptDatabase(config, log, 'npm run sync');
