@@ -9,7 +9,7 @@ import { closeServices, createServices } from '../src/services';
 /** Applies pending migrations (of the enabled modules) to DATABASE_URL (or the embedded PostgreSQL in DATA_DIR). */
 async function main(): Promise<void> {
   const config = loadConfig(process.env, registeredModules);
-  const log = createLogger('warn');
+  const log = createLogger('warn', undefined, config.logFormat);
   await withScriptDatabase(config, log, async (databaseUrl) => {
     const services = await createServices(config, log, { databaseUrl, available: registeredModules, worker: false });
     try {

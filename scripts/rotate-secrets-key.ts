@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   if (!config.previousSecretsKeys.length) {
     throw new ConfigError('SECRETS_KEY_PREVIOUS', 'is empty: put the key the secrets are sealed with now there, and the new key in SECRETS_KEY');
   }
-  const log = createLogger('warn');
+  const log = createLogger('warn', undefined, config.logFormat);
   await withScriptDatabase(config, log, async (databaseUrl) => {
     const services = await createServices(config, log, { databaseUrl, available: registeredModules, worker: false });
     try {

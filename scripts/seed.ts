@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const tasks = count(values.tasks, '--tasks', 1000, 10_000_000);
   const config = loadConfig(process.env, registeredModules);
   if (!config.modules.includes('tasks')) throw new ConfigError('MODULES', 'the seed writes tasks: enable the tasks module');
-  const log = createLogger('warn');
+  const log = createLogger('warn', undefined, config.logFormat);
   await withScriptDatabase(config, log, async (url) => {
     const services = await createServices(config, log, { databaseUrl: url, available: registeredModules, worker: false });
     try {

@@ -45,6 +45,23 @@ describe('loadConfig', () => {
     for (const e of [errorOf({ ...base, ROLE: 'x' }), errorOf({ ...base, MODULES: 'y' })]) expect(e.message).not.toContain('\n');
   });
 
+  it('LOG_FORMAT: json or pretty; pretty by default only on a terminal outside production', () => {
+    expect(errorOf({ ...base, LOG_FORMAT: 'xml' }).message).toBe('LOG_FORMAT: unknown format "xml"; expected json or pretty');
+    expect(loadConfig({ ...base, LOG_FORMAT: 'Pretty' }, known).logFormat).toBe('pretty');
+    expect(loadConfig({ ...base, LOG_FORMAT: 'json' }, known).logFormat).toBe('json');
+    const tty = Object.getOwnPropertyDescriptor(process.stdout, 'isTTY');
+    try {
+      Object.defineProperty(process.stdout, 'isTTY', { value: true, configurable: true });
+      expect(loadConfig(base, known).logFormat).toBe('pretty');
+      expect(loadConfig({ NODE_ENV: 'production', ...base }, known).logFormat).toBe('json');
+      Object.defineProperty(process.stdout, 'isTTY', { value: false, configurable: true });
+      expect(loadConfig(base, known).logFormat).toBe('json');
+    } finally {
+      if (tty) Object.defineProperty(process.stdout, 'isTTY', tty);
+      else delete (process.stdout as { isTTY?: boolean }).isTTY;
+    }
+  });
+
   it('keeps the registry order for MODULES and accepts spaces and case', () => {
     expect(loadConfig({ ...base, MODULES: ' Tasks , auth ' }, known).modules).toEqual(['auth', 'sync', 'tasks']);
   });

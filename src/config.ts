@@ -55,6 +55,8 @@ export interface GatewayConfig {
     requestTimeoutMs: number;
   };
   logLevel: string;
+  /** LOG_FORMAT; default "pretty" on a terminal outside production, else "json". */
+  logFormat: 'json' | 'pretty';
   introspection: boolean;
   production: boolean;
   /** NODE_ENV=development: stack traces and internal messages go to clients. */
@@ -209,6 +211,12 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
     throw new ConfigError('LOG_LEVEL', `unknown level "${env.LOG_LEVEL}"; expected one of ${LOG_LEVELS.join(', ')}`);
   }
 
+  const logFormatRaw = env.LOG_FORMAT?.trim().toLowerCase();
+  if (logFormatRaw && logFormatRaw !== 'json' && logFormatRaw !== 'pretty') {
+    throw new ConfigError('LOG_FORMAT', `unknown format "${env.LOG_FORMAT}"; expected json or pretty`);
+  }
+  const logFormat = (logFormatRaw as 'json' | 'pretty' | undefined) || (!production && process.stdout.isTTY ? 'pretty' : 'json');
+
   return {
     port,
     host,
@@ -230,6 +238,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
     previousSecretsKeys,
     google,
     logLevel,
+    logFormat,
     introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),
     production,
     development: env.NODE_ENV === 'development',

@@ -22,6 +22,8 @@ export interface GatewayOptions {
   modules?: GatewayModule[];
   /** Sync engine timings (tests shorten the lease); default config.sync. */
   syncOptions?: SyncEngineOptions;
+  /** Called if the embedded PostgreSQL exits under the gateway (killed, crashed). */
+  onDatabaseLost?: (reason: string) => void;
 }
 
 /** A running gateway process: database, schema, HTTP + WebSocket server. */
@@ -58,6 +60,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     if (!databaseUrl) {
       const embedded: EmbeddedDatabase = await startEmbeddedPostgres(config.dataDir, log);
       onStop('embedded postgres', () => embedded.stop());
+      if (options.onDatabaseLost) embedded.onUnexpectedExit(options.onDatabaseLost);
       databaseUrl = embedded.url;
       log.info({ dataDir: config.dataDir }, 'using the embedded PostgreSQL');
     }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
+import { exitForLostDatabase } from './db/embedded-postgres';
 import { startGateway } from './gateway';
 import { createLogger } from './kernel/logger';
 import type { GatewayModule } from './kernel/module';
@@ -19,7 +20,7 @@ export async function runMain(modules: GatewayModule[] = registeredModules): Pro
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, undefined, config.logFormat);
 
   let stopRequested = false;
   let gateway: Awaited<ReturnType<typeof startGateway>> | null = null;
@@ -49,7 +50,7 @@ export async function runMain(modules: GatewayModule[] = registeredModules): Pro
   process.on('SIGTERM', onSignal);
 
   try {
-    gateway = await startGateway(config, log, { modules });
+    gateway = await startGateway(config, log, { modules, onDatabaseLost: (reason) => stopRequested || exitForLostDatabase(log, reason) });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (err instanceof ConfigError || (err as { configError?: boolean }).configError || message.startsWith('DATA_DIR:')) {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config';
-import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { openScriptDatabase } from './db/script-database';
 import { createLogger } from './kernel/logger';
 import { syncJobsOf, type GatewayModule } from './kernel/module';
 import { SyncTrigger } from './kernel/sync-job';
@@ -52,17 +52,12 @@ export async function runSyncCli(modules: readonly GatewayModule[], argv = proce
   if (!withJobs.includes(module)) {
     throw new ConfigError('--module', `"${values.module}" has no sync job; modules that sync: ${withJobs.join(', ') || 'none'}`);
   }
-  const log = createLogger(config.logLevel, process.stderr);
+  const log = createLogger(config.logLevel, process.stderr, config.logFormat);
 
   // A gateway may own the embedded database already; otherwise this process starts it and works the run itself.
-  let embedded: EmbeddedDatabase | null = null;
-  let databaseUrl = config.databaseUrl ?? runningEmbeddedUrl(config.dataDir);
-  let worksItself = config.role !== 'api' && !config.databaseUrl && !databaseUrl;
-  if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(config.dataDir, log);
-    databaseUrl = embedded.url;
-    worksItself = true;
-  }
+  const db = await openScriptDatabase(config, log, 'npm run sync');
+  const databaseUrl = db.url;
+  const worksItself = db.owned;
   const services = await createServices(config, log, { databaseUrl, available: modules, worker: worksItself });
   const { orm, pubsub, sync } = services;
   const engine = sync.engine;
@@ -119,7 +114,7 @@ export async function runSyncCli(modules: readonly GatewayModule[], argv = proce
     await engine.stop();
     await pubsub.close();
     await orm.close(true);
-    await embedded?.stop();
+    await db.close();
   }
 }
 

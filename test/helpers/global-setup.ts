@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
-import { processAlive, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
+import { attachEmbeddedPostgres, processAlive, type EmbeddedDatabase } from '../../src/db/embedded-postgres';
 import { withDatabaseName as withDatabase } from '../../src/db/database-url';
 import { createOrm, migrate } from '../../src/db/orm';
 import { createLogger } from '../../src/kernel/logger';
@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | null = null;
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    embedded = await startEmbeddedPostgres(path.resolve('.data/test'), createLogger('warn'));
+    embedded = await attachEmbeddedPostgres(path.resolve('.data/test'), createLogger('warn'), { owner: 'a test run' });
     serverUrl = embedded.url;
   }
   const adminUrl = withDatabase(serverUrl, 'postgres');

@@ -97,6 +97,7 @@ describe('bad configuration', () => {
   it('malformed DATABASE_URL', () => failsWith({ DATABASE_URL: 'mysql:/x' }, 'DATABASE_URL'));
   it('unknown module in MODULES', () => failsWith({ MODULES: 'auth,weather' }, 'MODULES'));
   it('bad PORT', () => failsWith({ PORT: '99999' }, 'PORT'));
+  it('unknown LOG_FORMAT', () => failsWith({ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'));
 
   it('port in use', async () => {
     const blocker = createServer();

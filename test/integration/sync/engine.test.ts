@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlStatements } from '../../../src/db/orm';
 import { collect, errorCodes, gql, sleep, wsClient } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
@@ -185,7 +186,6 @@ describe('sync runs API', () => {
   });
 
   it("loads every listed run's errors in a constant number of statements", async () => {
-    const { sqlStatements } = await import('../../../src/db/orm');
     const token = await gw.token('eng-page', ['admin']);
     const list = async () => {
       const before = sqlStatements.count;
