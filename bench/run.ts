@@ -107,7 +107,7 @@ function log(message: string): void {
   process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${message}\n`);
 }
 
-let cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
 async function runCleanups(): Promise<void> {
   for (const fn of cleanups.splice(0).reverse()) {
     try {

@@ -110,10 +110,7 @@ export function spawnChild(name: string, command: string, args: string[], opts: 
         if (exitStatus) return { ...exitStatus, ms: 0, forced: false, alreadyExited: true };
         signal(pid, 'SIGTERM');
         let timer: NodeJS.Timeout | undefined;
-        const timedOut = await Promise.race([
-          exited.then(() => false),
-          new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeoutMs))),
-        ]);
+        const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), timeoutMs)))]);
         clearTimeout(timer);
         if (timedOut) {
           signal(-pid, 'SIGKILL');
@@ -204,5 +201,11 @@ export function lastLine(output: string): string {
 
 export function indent(text: string, prefix = '  | '): string {
   const t = text.trimEnd();
-  return t ? t.split('\n').slice(-40).map((l) => prefix + l).join('\n') : `${prefix}(no output)`;
+  return t
+    ? t
+        .split('\n')
+        .slice(-40)
+        .map((l) => prefix + l)
+        .join('\n')
+    : `${prefix}(no output)`;
 }

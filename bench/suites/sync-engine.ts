@@ -409,16 +409,17 @@ async function bookkeeping(ctx: BenchContext): Promise<Row> {
   const runMs = runDurationMs(record);
   const queueMs = record.startedAt ? Date.parse(record.startedAt) - Date.parse(record.createdAt) : null;
   const overheadUs = ((engineMs - bareMs) * 1000) / NOOP_ITEMS;
-  ctx.log(
-    `bookkeeping: ${record.status} ${record.processed} items; mutation → SUCCEEDED ${engineMs.toFixed(0)} ms (queue wait ${queueMs} ms, run ${runMs} ms); bare loop ${bareMs.toFixed(1)} ms`,
-  );
+  ctx.log(`bookkeeping: ${record.status} ${record.processed} items; mutation → SUCCEEDED ${engineMs.toFixed(0)} ms (queue wait ${queueMs} ms, run ${runMs} ms); bare loop ${bareMs.toFixed(1)} ms`);
   const notes: string[] = [
     `the engine time runs from the syncWalker mutation to the final event, so it includes pg-boss picking the job up (${queueMs ?? '?'} ms from createdAt to startedAt; its polling interval is 1 s); ` +
       `the run itself (startedAt → finishedAt) took ${runMs ?? '?'} ms, ${runMs === null ? '?' : (((runMs - bareMs) * 1000) / NOOP_ITEMS).toFixed(2)} µs per item over the bare loop`,
     `bare loop: ${NOOP_ITEMS.toLocaleString('en-US')} awaited async no-ops updating a counter object in the bench process, median of 5 (${bareRuns.map((m) => m.toFixed(1)).join(', ')} ms) after a warm-up (${bareWarmupMs.toFixed(1)} ms)`,
   ];
   if (runMs !== null && runMs < 500) notes.push(`RSS sampled every 100 ms from the mutation to the final event (${samples} samples): a ${runMs} ms run may fall between two samples`);
-  if (!succeeded) notes.push(ended ? `the subscription ended without a final SUCCEEDED event${sub.errors.length ? '' : ` (last: ${JSON.stringify(sub.last)})`}` : 'the run did not send its final event within 120 s');
+  if (!succeeded)
+    notes.push(
+      ended ? `the subscription ended without a final SUCCEEDED event${sub.errors.length ? '' : ` (last: ${JSON.stringify(sub.last)})`}` : 'the run did not send its final event within 120 s',
+    );
   if (record.status !== 'SUCCEEDED') notes.push(`the run ended ${record.status}`);
   if (record.processed !== NOOP_ITEMS) notes.push(`processed ${record.processed}, expected exactly ${NOOP_ITEMS}`);
   if (sub.errors.length) notes.push(`subscription errors: ${sub.errors.join('; ')}`);

@@ -161,7 +161,9 @@ export async function withOwnerLock<T>(dataDir: string, fn: () => Promise<T>, ti
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`DATA_DIR: ${dataDir} is locked by pid ${holder?.pid ?? '?'} (starting its embedded PostgreSQL) for more than ${Math.round(timeoutMs / 1000)} s; if that process is stuck, stop it`);
+      throw new Error(
+        `DATA_DIR: ${dataDir} is locked by pid ${holder?.pid ?? '?'} (starting its embedded PostgreSQL) for more than ${Math.round(timeoutMs / 1000)} s; if that process is stuck, stop it`,
+      );
     }
     await sleep(50);
   }

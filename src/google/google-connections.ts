@@ -128,7 +128,8 @@ export class GoogleConnections {
     const clientId = cleanToken(input.clientId, 'clientId', 255);
     const clientSecret = cleanToken(input.clientSecret, 'clientSecret', 255);
     let record = await this.load(em, caller.tenant, true);
-    if (!record) record = em.create(GoogleConnectionRecord, { tenant: caller.tenant } as GoogleConnectionRecord);
+    // `partial`: every other column has its default.
+    if (!record) record = em.create(GoogleConnectionRecord, { tenant: caller.tenant }, { partial: true });
     const clientChanged = record.clientId !== clientId;
     record.clientId = clientId;
     record.clientSecret = this.box.seal(clientSecret);
@@ -154,16 +155,21 @@ export class GoogleConnections {
     const verifier = randomBytes(48).toString('base64url');
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const expiresAt = new Date(Date.now() + STATE_TTL_MS);
-    em.create(GoogleOAuthState, {
-      tenant: caller.tenant,
-      stateHash: hashState(state),
-      requestedBy: caller.sub,
-      codeVerifier: this.box.seal(verifier),
-      scopes: this.neededScopes,
-      redirectUri: this.redirectUri,
-      clientId: record.clientId,
-      expiresAt,
-    } as GoogleOAuthState);
+    // `partial`: `createdAt` and `usedAt` have their defaults.
+    em.create(
+      GoogleOAuthState,
+      {
+        tenant: caller.tenant,
+        stateHash: hashState(state),
+        requestedBy: caller.sub,
+        codeVerifier: this.box.seal(verifier),
+        scopes: this.neededScopes,
+        redirectUri: this.redirectUri,
+        clientId: record.clientId,
+        expiresAt,
+      },
+      { partial: true },
+    );
     await em.flush();
     // Old requests are of no use to anyone: keep the table small.
     await em.getConnection().execute(/* pruneOAuthStates */ `DELETE FROM google_oauth_state WHERE expires_at < now() - interval '1 day'`);
@@ -189,19 +195,18 @@ export class GoogleConnections {
    * Finishes the flow for the callback route (no caller: the state names the tenant) and the
    * `authorizeGoogle` mutation (the caller must be the admin who asked). Consumes the state.
    */
-  async completeAuthorization(
-    input: { state: string; code?: string | null; error?: string | null },
-    caller: Caller | null,
-  ): Promise<GoogleConnectionPayload> {
+  async completeAuthorization(input: { state: string; code?: string | null; error?: string | null }, caller: Caller | null): Promise<GoogleConnectionPayload> {
     const stateValue = cleanToken(input.state ?? '', 'state', 512);
     const em = this.orm.em.fork();
     // Consume first, atomically: a state works once, whatever happens next.
     // Through the mutation, only the admin who asked may use the state (and nobody else can burn it).
     const owner = caller ? ' AND tenant = ? AND requested_by = ?' : '';
-    const rows: Record<string, unknown>[] = await em.getConnection().execute(
-      /* consumeOAuthState */ `UPDATE google_oauth_state SET used_at = now() WHERE state_hash = ? AND used_at IS NULL${owner} RETURNING tenant, requested_by, code_verifier, redirect_uri, client_id, expires_at, scopes`,
-      caller ? [hashState(stateValue), caller.tenant, caller.sub] : [hashState(stateValue)],
-    );
+    const rows: Record<string, unknown>[] = await em
+      .getConnection()
+      .execute(
+        /* consumeOAuthState */ `UPDATE google_oauth_state SET used_at = now() WHERE state_hash = ? AND used_at IS NULL${owner} RETURNING tenant, requested_by, code_verifier, redirect_uri, client_id, expires_at, scopes`,
+        caller ? [hashState(stateValue), caller.tenant, caller.sub] : [hashState(stateValue)],
+      );
     const row = rows[0];
     if (!row) {
       const known: Record<string, unknown>[] = await em
@@ -245,8 +250,7 @@ export class GoogleConnections {
       throw authorizationFailed('token_exchange_failed', `Google refused the authorization code (${formatFailure(failure)}); request a new authorization`);
     }
     if (!tokens.refresh_token) {
-      record.lastError =
-        'Google returned no refresh token. Remove this app at https://myaccount.google.com/permissions for the authorizing account, then authorize again.';
+      record.lastError = 'Google returned no refresh token. Remove this app at https://myaccount.google.com/permissions for the authorizing account, then authorize again.';
       await tem.flush();
       await this.changed(record, tenant);
       throw authorizationFailed('no_refresh_token', record.lastError);
@@ -263,9 +267,7 @@ export class GoogleConnections {
       authorizedAt: new Date(),
       authorizedBy: String(row.requested_by),
       lastRefreshAt: new Date(),
-      lastError: missing.length
-        ? `Google granted fewer permissions than asked; missing: ${missing.join(', ')}. Authorize again and tick every permission.`
-        : null,
+      lastError: missing.length ? `Google granted fewer permissions than asked; missing: ${missing.join(', ')}. Authorize again and tick every permission.` : null,
     });
     await tem.flush();
     this.log.info({ tenant, by: row.requested_by, granted, missing }, 'Google authorized');

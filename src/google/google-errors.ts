@@ -49,7 +49,6 @@ export const googleUnavailable = (f: OAuthFailure): DomainError =>
     transient: true,
   });
 
-
 /** A `Retry-After` longer than this is cut to it. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
@@ -125,13 +124,9 @@ function classifyHttp(response: Obj, now: number): ErrorClass {
   const body = isObj(error) ? error : {};
   const errors = Array.isArray(body.errors) ? body.errors : [];
   const details = Array.isArray(body.details) ? body.details : [];
-  const reason =
-    str(isObj(errors[0]) ? errors[0].reason : undefined) ??
-    str(details.map((d) => (isObj(d) ? d.reason : undefined)).find((r) => typeof r === 'string'));
+  const reason = str(isObj(errors[0]) ? errors[0].reason : undefined) ?? str(details.map((d) => (isObj(d) ? d.reason : undefined)).find((r) => typeof r === 'string'));
   const oauthError = str(error);
-  const googleMessage = oauthError
-    ? str(isObj(data) ? data.error_description : undefined)
-    : (str(body.message) ?? (typeof data === 'string' && !data.trimStart().startsWith('<') ? str(data) : null));
+  const googleMessage = oauthError ? str(isObj(data) ? data.error_description : undefined) : (str(body.message) ?? (typeof data === 'string' && !data.trimStart().startsWith('<') ? str(data) : null));
   const code = reason ?? oauthError ?? `HTTP_${status}`;
   const said = clip(`HTTP ${status}${code === `HTTP_${status}` ? '' : ` ${code}`}${googleMessage ? `: ${googleMessage}` : ''}`);
   const result = (kind: ErrorClass['kind'], resultCode: string, message: string): ErrorClass => ({
@@ -152,8 +147,7 @@ function classifyHttp(response: Obj, now: number): ErrorClass {
     return result('fatal', 'GOOGLE_QUOTA_EXCEEDED', `Google usage limit reached (${said}); the run stops, try again later`);
   }
   if ((reason && RATE_LIMIT_REASONS.has(reason)) || status === 408 || status === 429 || status >= 500) return result('transient', code, said);
-  const scopeMissing =
-    (reason && SCOPE_REASONS.has(reason)) || (body.status === 'PERMISSION_DENIED' && /insufficient authentication scopes/i.test(str(body.message) ?? ''));
+  const scopeMissing = (reason && SCOPE_REASONS.has(reason)) || (body.status === 'PERMISSION_DENIED' && /insufficient authentication scopes/i.test(str(body.message) ?? ''));
   if (scopeMissing) return result('fatal', 'GOOGLE_SCOPE_MISSING', `The Google authorization lacks a scope this call needs (${said}). An admin must authorize again.`);
   if (reason && API_DISABLED_REASONS.has(reason)) return result('fatal', 'GOOGLE_API_DISABLED', `The Google API is not enabled for the project (${said})`);
   if (status >= 400) return result('item', code, said);
@@ -175,7 +169,8 @@ function networkCode(err: unknown): string | null {
 /** `Retry-After` in ms (seconds or an HTTP-date), capped at MAX_RETRY_AFTER_MS; headers may be a `Headers` or a plain object. */
 function retryAfter(headers: unknown, now: number): number | null {
   let raw: unknown;
-  if (isObj(headers) && typeof headers.get === 'function') raw = (headers as unknown as Headers).get('retry-after');
+  const get = isObj(headers) ? headers.get : undefined;
+  if (typeof get === 'function') raw = get.call(headers, 'retry-after');
   else if (isObj(headers)) raw = Object.entries(headers).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
   if (Array.isArray(raw)) raw = raw[0];
   const value = str(typeof raw === 'string' ? raw.trim() : null);
@@ -183,7 +178,6 @@ function retryAfter(headers: unknown, now: number): number | null {
   const ms = /^\d+(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
   return Number.isNaN(ms) ? null : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.ceil(ms)));
 }
-
 
 /** The HTTP status of a failed Google call (raw, or given up on after retries), or null. */
 export function httpStatusOf(err: unknown): number | null {

@@ -21,7 +21,6 @@ export interface GatewayModule {
   enabledWhen?: (enabled: readonly GatewayModule[]) => boolean;
   entities?: EntityClass<unknown>[];
   // type-graphql takes resolver classes of any constructor shape.
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers?: Function[];
   /** Its migrations, oldest first (in its own folder); names must be unique across modules. */
   migrations?: MigrationObject[];

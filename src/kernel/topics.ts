@@ -5,7 +5,6 @@
  * that PgPubSub accepts them. Payloads cross processes as JSON, so instants travel as ISO strings.
  * Every event belongs to one tenant; subscribers only ever see their own tenant's.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface TopicPayloads {
   'cache-reset': CacheResetPayload;
 }

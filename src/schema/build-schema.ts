@@ -32,7 +32,7 @@ export async function buildGatewaySchema(modules: readonly GatewayModule[], serv
     // Subscriptions name a topic and the caller's tenant (topicId); events come from PostgreSQL.
     pubSub: {
       publish() {
-        throw new Error('publish through services.pubsub (typed topics), not type-graphql\'s PubSub');
+        throw new Error("publish through services.pubsub (typed topics), not type-graphql's PubSub");
       },
       subscribe(topic: string, tenant?: unknown) {
         if (typeof tenant !== 'string') throw new Error(`subscription to ${topic} without a tenant (topicId)`);

@@ -15,7 +15,6 @@ const claimsSchema = z.object({
 /** Raised for a token we do not accept; the message is safe to send to the caller. */
 export class InvalidTokenError extends Error {}
 
-
 const MAX_CACHED_TOKENS = 10_000;
 
 /**

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Field, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput } from '../kernel/errors';
 
 @ObjectType({ description: 'Relay page information' })

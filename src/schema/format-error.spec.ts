@@ -10,9 +10,7 @@ describe('withoutInputValues', () => {
       'Variable "$i" got an invalid value; String cannot represent a non string value',
     );
     expect(withoutInputValues('Variable "$i" got invalid value "s3cr3t"')).toBe('Variable "$i" got an invalid value');
-    expect(withoutInputValues(`Variable "$i" got invalid value { clientSecret: "ab; cd" }; Expected type "In".`)).toBe(
-      `Variable "$i" got an invalid value; Expected type "In".`,
-    );
+    expect(withoutInputValues(`Variable "$i" got invalid value { clientSecret: "ab; cd" }; Expected type "In".`)).toBe(`Variable "$i" got an invalid value; Expected type "In".`);
     expect(withoutInputValues('Cannot query field "x" on type "Query".')).toBe('Cannot query field "x" on type "Query".');
   });
 });

@@ -23,10 +23,10 @@ export function hardening(config: GatewayConfig): Hardening {
     onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(err)],
   };
   const rules: ValidationRule[] = [
-    maxDepthRule({ ...report, n: limits.maxDepth, flattenFragments: true }) as unknown as ValidationRule,
-    maxAliasesRule({ ...report, n: limits.maxAliases }) as unknown as ValidationRule,
-    maxDirectivesRule({ ...report, n: limits.maxDirectives }) as unknown as ValidationRule,
-    costLimitRule({ ...report, maxCost: limits.maxCost }) as unknown as ValidationRule,
+    maxDepthRule({ ...report, n: limits.maxDepth, flattenFragments: true }),
+    maxAliasesRule({ ...report, n: limits.maxAliases }),
+    maxDirectivesRule({ ...report, n: limits.maxDirectives }),
+    costLimitRule({ ...report, maxCost: limits.maxCost }),
   ];
   if (!config.introspection) rules.push(NoSchemaIntrospectionCustomRule);
   return { parseOptions: { maxTokens: limits.maxTokens }, validationRules: rules };

@@ -1,6 +1,11 @@
 import DataLoader from 'dataloader';
-import type { EntityClass } from '@mikro-orm/core';
+import type { Constructor, EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** What a loader needs of an entity: a string primary key named `id`. */
+interface Identified {
+  id: string;
+}
 
 /**
  * Per-request DataLoaders by entity class: every `load(id)` of one tick becomes one
@@ -12,12 +17,15 @@ export class EntityLoaders {
 
   constructor(private readonly em: EntityManager) {}
 
-  of<T extends { id: string }>(entity: EntityClass<T>): DataLoader<string, T | null> {
+  of<T extends Identified>(entity: Constructor<T>): DataLoader<string, T | null> {
     let loader = this.loaders.get(entity as EntityClass<unknown>) as DataLoader<string, T | null> | undefined;
     if (!loader) {
       loader = new DataLoader<string, T | null>(async (ids) => {
-        const rows = (await this.em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
-        const byId = new Map(rows.map((r) => [r.id, r]));
+        // MikroORM cannot check a filter against a generic T, so the query is typed by the columns it
+        // uses; the rows, instances of `entity`, are narrowed back to T.
+        const where: FilterQuery<Identified> = { id: { $in: [...ids] } };
+        const byId = new Map<string, T>();
+        for (const row of await this.em.find<Identified>(entity, where)) if (row instanceof entity) byId.set(row.id, row);
         return ids.map((id) => byId.get(id) ?? null);
       });
       this.loaders.set(entity as EntityClass<unknown>, loader as DataLoader<string, unknown>);

@@ -44,7 +44,10 @@ export function parseBody(contentType: string | undefined, raw: string): unknown
   if (!contentType) return raw;
   const [type, ...params] = contentType.split(';').map((s) => s.trim());
   if (!JSON_TYPE.test(type ?? '')) return raw;
-  const charset = params.find((p) => p.toLowerCase().startsWith('charset='))?.slice(8).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.toLowerCase().startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
   if (charset && !/^utf-?8$/i.test(charset)) {
     throw new HttpError(415, `Unsupported charset "${charset}"; send UTF-8`, 'UNSUPPORTED_MEDIA_TYPE');
   }

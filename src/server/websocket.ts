@@ -26,17 +26,10 @@ function coded(errors: readonly GraphQLError[], code: string): GraphQLError[] {
  * comes in `connection_init` ({ authorization: "Bearer …" }); a bad or missing one closes the
  * socket with 4403. Operations are parsed and validated with the same limits as over HTTP.
  */
-export function attachGraphQLWebSocket(
-  httpServer: Server,
-  schema: GraphQLSchema,
-  services: GatewayServices,
-  limits: Hardening,
-  path = '/graphql',
-) {
+export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema, services: GatewayServices, limits: Hardening, path = '/graphql') {
   const wss = new WebSocketServer({ noServer: true, maxPayload: services.config.limits.maxBodyBytes });
   const format = errorFormatter(services.config.development);
-  const socketLog = (extra: SocketExtra & { request: IncomingMessage }): Logger =>
-    (extra.log ??= services.log.child({ requestId: requestIdOf(extra.request), socketId: randomUUID() }));
+  const socketLog = (extra: SocketExtra & { request: IncomingMessage }): Logger => (extra.log ??= services.log.child({ requestId: requestIdOf(extra.request), socketId: randomUUID() }));
   const rules = [...specifiedRules, ...limits.validationRules];
   // Like Apollo's document store: a query text is parsed and validated once, not per subscriber.
   const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();

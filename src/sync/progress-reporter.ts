@@ -9,12 +9,7 @@ export type { ItemOutcome };
 export type Counters = SyncCounters;
 
 /** A progress event from a run's current state. */
-export function progressPayload(
-  run: { id: string; module: string; phase: string | null; message: string | null },
-  counters: Counters,
-  status: string,
-  final: boolean,
-): SyncProgressPayload {
+export function progressPayload(run: { id: string; module: string; phase: string | null; message: string | null }, counters: Counters, status: string, final: boolean): SyncProgressPayload {
   const { total, processed, created, updated, deleted, skipped, failed } = counters;
   return { runId: run.id, module: run.module, status, phase: run.phase, total, processed, created, updated, deleted, skipped, failed, message: run.message, at: new Date().toISOString(), final };
 }
@@ -85,11 +80,12 @@ export class ProgressReporter {
   private touch(force = false): void {
     this.dirty = true;
     const now = Date.now();
+    // publishNow never rejects: a failed publish is logged inside its chain.
     if (force || now - this.lastPublish >= PUBLISH_INTERVAL_MS) {
-      this.publishNow(false);
+      void this.publishNow(false);
     } else if (!this.pendingPublish) {
       // Trailing edge: the last change within a window is still published.
-      this.pendingPublish = setTimeout(() => this.publishNow(false), PUBLISH_INTERVAL_MS - (now - this.lastPublish));
+      this.pendingPublish = setTimeout(() => void this.publishNow(false), PUBLISH_INTERVAL_MS - (now - this.lastPublish));
       this.pendingPublish.unref();
     }
   }
@@ -107,9 +103,7 @@ export class ProgressReporter {
     this.lastPublish = Date.now();
     this.status = status;
     const payload = this.snapshot(status, final);
-    this.publishChain = this.publishChain.then(() =>
-      this.pubsub.publish(SYNC_PROGRESS, this.run.tenant, payload).catch((err) => this.log.warn({ err }, 'could not publish sync progress')),
-    );
+    this.publishChain = this.publishChain.then(() => this.pubsub.publish(SYNC_PROGRESS, this.run.tenant, payload).catch((err) => this.log.warn({ err }, 'could not publish sync progress')));
     return this.publishChain;
   }
 

@@ -200,10 +200,7 @@ export class SyncEngine {
             db: { executeSql: (text: string, values: unknown[]) => client.query(text, values) },
           });
         } else {
-          const active = await client.query(
-            /* activeSyncRun */ `SELECT id FROM sync_run WHERE tenant = $1 AND module = $2 AND status IN ('QUEUED', 'RUNNING')`,
-            [req.tenant, req.module],
-          );
+          const active = await client.query(/* activeSyncRun */ `SELECT id FROM sync_run WHERE tenant = $1 AND module = $2 AND status IN ('QUEUED', 'RUNNING')`, [req.tenant, req.module]);
           runId = (active.rows[0]?.id as string | undefined) ?? null;
         }
         await client.query('COMMIT');
@@ -362,14 +359,19 @@ export class SyncEngine {
         const cls: ErrorClass = error instanceof GoogleCallError ? error.errorClass : classifyGoogleError(error);
         const attemptsMade = error instanceof GoogleCallError ? error.attempts : attempts;
         const fork = em.fork();
-        fork.create(SyncItemError, {
-          tenant: run.tenant,
-          run: fork.getReference(SyncRun, run.id),
-          entityId: entityId.slice(0, 255),
-          code: cls.code.slice(0, 100),
-          message: cls.message,
-          attempts: attemptsMade,
-        } as SyncItemError);
+        // `partial`: `at` has its default.
+        fork.create(
+          SyncItemError,
+          {
+            tenant: run.tenant,
+            run: fork.getReference(SyncRun, run.id),
+            entityId: entityId.slice(0, 255),
+            code: cls.code.slice(0, 100),
+            message: cls.message,
+            attempts: attemptsMade,
+          },
+          { partial: true },
+        );
         await fork.flush();
         progress.item('failed', cursor);
         return cls;
@@ -381,10 +383,9 @@ export class SyncEngine {
   private async runHousekeeping(): Promise<void> {
     if (this.stopping || !this.boss) return;
     try {
-      const stale = await this.pool.query(
-        /* abandonedSyncRuns */ `SELECT id, tenant, module FROM sync_run WHERE status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $1)`,
-        [this.options.leaseSeconds],
-      );
+      const stale = await this.pool.query(/* abandonedSyncRuns */ `SELECT id, tenant, module FROM sync_run WHERE status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $1)`, [
+        this.options.leaseSeconds,
+      ]);
       for (const row of stale.rows) {
         if (!this.jobs.has(row.module)) continue;
         await this.boss.send(queueName(row.module), { runId: row.id, tenant: row.tenant } satisfies JobData, { singletonKey: `resume-${row.id}`, singletonSeconds: this.options.leaseSeconds });

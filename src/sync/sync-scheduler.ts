@@ -36,7 +36,7 @@ export class SyncScheduler {
     const nextRunAt = nextCronTime(cron, timeZone);
     const em = tenantEntityManager(this.orm, tenant);
     let schedule = await em.findOne(SyncSchedule, { module });
-    if (!schedule) schedule = em.create(SyncSchedule, { tenant, module, cron: cron.trim(), timeZone, nextRunAt, createdBy: by } as SyncSchedule);
+    if (!schedule) schedule = em.create(SyncSchedule, { tenant, module, cron: cron.trim(), timeZone, nextRunAt, createdBy: by });
     Object.assign(schedule, { cron: cron.trim(), timeZone, nextRunAt, createdBy: by });
     await em.flush();
     return schedule;

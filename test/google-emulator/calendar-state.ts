@@ -166,7 +166,7 @@ export class CalendarState {
   private epochs = 0;
   private lastEtag = 0n;
 
-  quota: Required<Omit<CalendarQuota, 'retryAfterSeconds'>> & { retryAfterSeconds?: number } | null = null;
+  quota: (Required<Omit<CalendarQuota, 'retryAfterSeconds'>> & { retryAfterSeconds?: number }) | null = null;
   private readonly quotaWindows = new Map<string, number[]>();
   quotaRejections = 0;
 

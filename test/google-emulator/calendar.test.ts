@@ -3,7 +3,7 @@ import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
 // `google` instance); importing it alone spares the test loading the other ~300 APIs.
 import { calendar as googleCalendar, type calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CALENDAR_EVENTS_SCOPE, CALENDAR_SCOPE, startGoogleEmulator, type GoogleAccount, type GoogleEmulator, type RecordedRequest } from './index';
+import { CALENDAR_EVENTS_SCOPE, CALENDAR_SCOPE, startGoogleEmulator, type GoogleAccount, type GoogleApiErrorBody, type GoogleEmulator, type RecordedRequest } from './index';
 
 const CLIENT = {
   clientId: '123-gateway.apps.googleusercontent.com',
@@ -52,19 +52,19 @@ async function connect(o: ConnectOptions = {}): Promise<calendar_v3.Calendar> {
 }
 
 /** What a rejected googleapis call carried: the HTTP answer if any, else the network error code. */
-async function rejection(p: Promise<unknown>): Promise<{ status?: number; data: any; code?: string; headers?: Headers }> {
+async function rejection(p: Promise<unknown>): Promise<{ status?: number; data?: GoogleApiErrorBody; code?: string; headers?: Headers }> {
   let answer: unknown;
   try {
     answer = await p;
   } catch (err) {
-    const e = err as { code?: string; response?: { status: number; data: unknown; headers: Headers } };
+    const e = err as { code?: string; response?: { status: number; data: GoogleApiErrorBody; headers: Headers } };
     return { status: e.response?.status, data: e.response?.data, code: e.code, headers: e.response?.headers };
   }
   throw new Error(`expected the call to fail, got ${JSON.stringify((answer as { data?: unknown }).data)}`);
 }
 
 /** The legacy `errors[0]` of a Google error body. */
-const reasonOf = (data: any) => data?.error?.errors?.[0]?.reason as string | undefined;
+const reasonOf = (data: GoogleApiErrorBody | undefined): string | undefined => data?.error?.errors?.[0]?.reason;
 
 const calendarRequests = (): string[] => emulator.requests.filter((r) => r.path.startsWith('/calendar/')).map((r) => `${r.method} ${r.path} ${r.status}`);
 
@@ -228,11 +228,7 @@ describe('events with the real googleapis client', () => {
 
     const list = await cal.events.list({ calendarId: TEAM, timeZone: 'America/New_York' });
     expect(list.data).toMatchObject({ summary: 'Team', timeZone: 'Europe/Berlin' });
-    expect(list.data.items!.map((e) => e.start)).toEqual([
-      { dateTime: '2025-01-15T04:00:00-05:00' },
-      { dateTime: '2025-07-01T09:00:00-04:00', timeZone: 'America/New_York' },
-      { date: '2025-02-03' },
-    ]);
+    expect(list.data.items!.map((e) => e.start)).toEqual([{ dateTime: '2025-01-15T04:00:00-05:00' }, { dateTime: '2025-07-01T09:00:00-04:00', timeZone: 'America/New_York' }, { date: '2025-02-03' }]);
     // An all-day event spans the day in the calendar's zone: 2025-02-03T00:00+01:00 is 2025-02-02T23:00Z.
     const window = await cal.events.list({ calendarId: TEAM, timeMin: '2025-02-02T22:00:00Z', timeMax: '2025-02-02T23:30:00Z' });
     expect(window.data.items!.map((e) => e.id)).toEqual([allDay.data.id]);
@@ -261,7 +257,7 @@ describe('what the Calendar API validates', () => {
     expect((await rejection(cal.events.insert({ calendarId: 'primary', requestBody: body }))).status).toBe(409);
     const again = await rejection(cal.events.delete({ calendarId: 'primary', eventId: 'erptask00007' }));
     expect(again.status).toBe(410);
-    expect(again.data.error).toMatchObject({ code: 410, message: 'Resource has been deleted', errors: [{ domain: 'global', reason: 'deleted', message: 'Resource has been deleted' }] });
+    expect(again.data!.error).toMatchObject({ code: 410, message: 'Resource has been deleted', errors: [{ domain: 'global', reason: 'deleted', message: 'Resource has been deleted' }] });
 
     const restored = await cal.events.patch({ calendarId: 'primary', eventId: 'erptask00007', requestBody: { status: 'confirmed', summary: 'Seven again' } });
     expect(restored.data).toMatchObject({ id: 'erptask00007', status: 'confirmed', summary: 'Seven again' });
@@ -275,7 +271,7 @@ describe('what the Calendar API validates', () => {
     ]) {
       const r = await rejection(call());
       expect(r.status).toBe(404);
-      expect(r.data.error).toMatchObject({ code: 404, message: 'Not Found', status: 'NOT_FOUND', errors: [{ domain: 'global', reason: 'notFound', message: 'Not Found' }] });
+      expect(r.data!.error).toMatchObject({ code: 404, message: 'Not Found', status: 'NOT_FOUND', errors: [{ domain: 'global', reason: 'notFound', message: 'Not Found' }] });
     }
   });
 
@@ -285,7 +281,7 @@ describe('what the Calendar API validates', () => {
     for (const id of ['ABCDE12345', 'abcd', 'wxyz12345', 'task_00001', 'task-00001', 'x'.repeat(1025)]) {
       const r = await rejection(cal.events.insert({ calendarId: 'primary', requestBody: { ...ok, id } }));
       expect(r.status, id).toBe(400);
-      expect(r.data.error.errors).toEqual([{ domain: 'global', reason: 'invalid', message: 'Invalid resource id value.' }]);
+      expect(r.data!.error.errors).toEqual([{ domain: 'global', reason: 'invalid', message: 'Invalid resource id value.' }]);
     }
     expect((await cal.events.insert({ calendarId: 'primary', requestBody: { ...ok, id: 'v'.repeat(1024) } })).status).toBe(200);
 
@@ -306,17 +302,19 @@ describe('what the Calendar API validates', () => {
     for (const [event, reason, message] of cases) {
       const r = await rejection(cal.events.insert({ calendarId: 'primary', requestBody: event }));
       expect(r.status, JSON.stringify(event)).toBe(400);
-      expect(r.data.error, JSON.stringify(event)).toMatchObject({ code: 400, message, status: 'INVALID_ARGUMENT', errors: [{ reason, message }] });
+      expect(r.data!.error, JSON.stringify(event)).toMatchObject({ code: 400, message, status: 'INVALID_ARGUMENT', errors: [{ reason, message }] });
     }
     const empty = await rejection(cal.events.insert({ calendarId: 'primary', requestBody: timed('2025-05-01T11:00:00Z', '2025-05-01T10:00:00Z') }));
-    expect(empty.data.error.errors).toEqual([{ domain: 'calendar', reason: 'timeRangeEmpty', message: 'The specified time range is empty.' }]);
+    expect(empty.data!.error.errors).toEqual([{ domain: 'calendar', reason: 'timeRangeEmpty', message: 'The specified time range is empty.' }]);
 
     // A zero-length timed event is allowed (Google accepts start = end for dateTime).
     expect((await cal.events.insert({ calendarId: 'primary', requestBody: timed('2025-05-01T10:00:00Z', '2025-05-01T10:00:00Z') })).status).toBe(200);
 
     // The same checks apply to update, and to the event a patch produces.
     const ev = await cal.events.insert({ calendarId: 'primary', requestBody: { start: { date: '2025-05-01' }, end: { date: '2025-05-02' } } });
-    const toTimed = await rejection(cal.events.patch({ calendarId: 'primary', eventId: ev.data.id!, requestBody: { start: { dateTime: '2025-05-01T10:00:00Z' }, end: { dateTime: '2025-05-01T11:00:00Z' } } }));
+    const toTimed = await rejection(
+      cal.events.patch({ calendarId: 'primary', eventId: ev.data.id!, requestBody: { start: { dateTime: '2025-05-01T10:00:00Z' }, end: { dateTime: '2025-05-01T11:00:00Z' } } }),
+    );
     expect(toTimed.status).toBe(400); // the stored `date` is still there: both date and dateTime
     const nulled = await cal.events.patch({
       calendarId: 'primary',
@@ -325,9 +323,9 @@ describe('what the Calendar API validates', () => {
     });
     expect(nulled.data.start).toEqual({ dateTime: '2025-05-01T10:00:00Z' });
     const badUpdate = await rejection(cal.events.update({ calendarId: 'primary', eventId: ev.data.id!, requestBody: { summary: 'no times' } }));
-    expect(badUpdate.data.error.message).toBe('Missing end time.');
+    expect(badUpdate.data!.error.message).toBe('Missing end time.');
     const lowSequence = await rejection(cal.events.patch({ calendarId: 'primary', eventId: ev.data.id!, requestBody: { sequence: 0 } }));
-    expect(lowSequence.data.error.message).toMatch(/^Invalid sequence value/);
+    expect(lowSequence.data!.error.message).toMatch(/^Invalid sequence value/);
     const badQuery = await rejection(cal.events.insert({ calendarId: 'primary', sendUpdates: 'everybody', requestBody: ok }));
     expect(reasonOf(badQuery.data)).toBe('invalidParameter');
     expect(emulator.calendar.writesByMethod).toEqual({ insert: 3, patch: 1, update: 0, delete: 0 });
@@ -392,9 +390,7 @@ describe('list', () => {
       'acmenote1',
     ]);
     const emptyRange = await rejection(cal.events.list({ calendarId: 'primary', timeMin: '2025-06-02T00:00:00Z', timeMax: '2025-06-01T00:00:00Z' }));
-    expect(emptyRange.data.error.errors).toEqual([
-      { domain: 'calendar', reason: 'timeRangeEmpty', message: 'The specified time range is empty.', locationType: 'parameter', location: 'timeMax' },
-    ]);
+    expect(emptyRange.data!.error.errors).toEqual([{ domain: 'calendar', reason: 'timeRangeEmpty', message: 'The specified time range is empty.', locationType: 'parameter', location: 'timeMax' }]);
     expect((await rejection(cal.events.list({ calendarId: 'primary', timeMin: '2025-06-02' }))).status).toBe(400);
     expect((await rejection(cal.events.list({ calendarId: 'primary', orderBy: 'startTime' }))).status).toBe(400); // needs singleEvents
     expect((await rejection(cal.events.list({ calendarId: 'primary', privateExtendedProperty: ['tenant'] }))).status).toBe(400);
@@ -462,7 +458,7 @@ describe('list', () => {
     ]) {
       const r = await rejection(cal.events.list({ calendarId: 'primary', syncToken: token, ...params }));
       expect(r.status, JSON.stringify(params)).toBe(400);
-      expect(r.data.error.errors[0], JSON.stringify(params)).toMatchObject({ domain: 'global', reason: 'invalid', locationType: 'parameter', location: Object.keys(params)[0] });
+      expect(r.data!.error.errors[0], JSON.stringify(params)).toMatchObject({ domain: 'global', reason: 'invalid', locationType: 'parameter', location: Object.keys(params)[0] });
     }
     expect((await cal.events.list({ calendarId: 'primary', syncToken: token, showDeleted: true, maxResults: 2 })).data.items).toHaveLength(2);
     expect((await rejection(cal.events.list({ calendarId: 'primary', syncToken: 'not-a-token' }))).status).toBe(400);
@@ -471,7 +467,7 @@ describe('list', () => {
     emulator.calendar.invalidateSyncTokens('primary');
     const gone = await rejection(cal.events.list({ calendarId: 'primary', syncToken: token }));
     expect(gone.status).toBe(410);
-    expect(gone.data.error.errors).toEqual([
+    expect(gone.data!.error.errors).toEqual([
       { domain: 'calendar', reason: 'fullSyncRequired', message: 'Sync token is no longer valid, a full sync is required.', locationType: 'parameter', location: 'syncToken' },
     ]);
   });
@@ -490,13 +486,13 @@ describe('access, quota and faults', () => {
     ]) {
       const r = await rejection(call());
       expect(r.status).toBe(403);
-      expect(r.data.error).toEqual({ code: 403, message: 'Forbidden', status: 'PERMISSION_DENIED', errors: [{ domain: 'global', reason: 'forbidden', message: 'Forbidden' }] });
+      expect(r.data!.error).toEqual({ code: 403, message: 'Forbidden', status: 'PERMISSION_DENIED', errors: [{ domain: 'global', reason: 'forbidden', message: 'Forbidden' }] });
     }
     const readable = await cal.events.list({ calendarId: TEAM });
     expect(readable.data).toMatchObject({ accessRole: 'reader', items: [{ id: 'sharedtask1' }] });
     emulator.calendar.denyWrite(TEAM, 'requiredAccessLevel');
     const level = await rejection(cal.events.insert({ calendarId: TEAM, requestBody: timed('2025-05-01T10:00:00Z', '2025-05-01T11:00:00Z') }));
-    expect(level.data.error).toMatchObject({
+    expect(level.data!.error).toMatchObject({
       code: 403,
       message: 'You need to have writer access to this calendar.',
       errors: [{ domain: 'global', reason: 'requiredAccessLevel', message: 'You need to have writer access to this calendar.' }],
@@ -558,7 +554,7 @@ describe('access, quota and faults', () => {
     const tooMany = await rejection(cal.events.insert({ calendarId: 'primary', requestBody: timed('2025-05-01T10:00:00Z', '2025-05-01T11:00:00Z') }));
     expect(tooMany.status).toBe(429);
     expect(tooMany.headers!.get('retry-after')).toBe('7');
-    expect(tooMany.data.error).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED', errors: [{ domain: 'usageLimits', reason: 'rateLimitExceeded', message: 'Rate Limit Exceeded' }] });
+    expect(tooMany.data!.error).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED', errors: [{ domain: 'usageLimits', reason: 'rateLimitExceeded', message: 'Rate Limit Exceeded' }] });
     expect(emulator.calendar.quotaRejections).toBe(3);
     emulator.calendar.setQuota(null);
     expect((await cal.events.list({ calendarId: 'primary' })).status).toBe(200);
@@ -607,7 +603,7 @@ describe('access, quota and faults', () => {
     emulator.calendar.injectFaults({ rate: 1, kinds: ['5xx'], methods: ['insert', 'patch'] });
     const failed = await rejection(cal.events.insert({ calendarId: 'primary', requestBody: timed('2025-05-01T10:00:00Z', '2025-05-01T11:00:00Z', { id: 'fivexx001' }) }));
     expect(failed.status).toBe(503);
-    expect(failed.data.error).toMatchObject({ code: 503, status: 'UNAVAILABLE', errors: [{ domain: 'global', reason: 'backendError', message: 'Backend Error' }] });
+    expect(failed.data!.error).toMatchObject({ code: 503, status: 'UNAVAILABLE', errors: [{ domain: 'global', reason: 'backendError', message: 'Backend Error' }] });
     expect(emulator.calendar.event('primary', 'fivexx001')).toBeUndefined();
     expect((await cal.events.list({ calendarId: 'primary' })).status).toBe(200); // reads are not in `methods`
 

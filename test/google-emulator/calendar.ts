@@ -1,15 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import {
-  dateToLocal,
-  formatInZone,
-  isDate,
-  isTimeZone,
-  localToInstant,
-  parseDateTime,
-  parseInstant,
-  rfc3339Ms,
-} from './calendar-time';
+import { dateToLocal, formatInZone, isDate, isTimeZone, localToInstant, parseDateTime, parseInstant, rfc3339Ms } from './calendar-time';
 import {
   CALENDAR_METHODS,
   type CalendarEvent,
@@ -130,15 +121,11 @@ const duplicate = () => apiError(409, 'duplicate', 'The requested identifier alr
 const deleted = () => apiError(410, 'deleted', 'Resource has been deleted', { status: 'NOT_FOUND' });
 const conditionNotMet = () => apiError(412, 'conditionNotMet', 'Precondition Failed', { location: 'If-Match', locationType: 'header' });
 const backendError = () => apiError(503, 'backendError', 'Backend Error');
-const timeRangeEmpty = (location?: string) =>
-  apiError(400, 'timeRangeEmpty', 'The specified time range is empty.', { domain: 'calendar', ...(location ? { location } : {}) });
-const fullSyncRequired = () =>
-  apiError(410, 'fullSyncRequired', 'Sync token is no longer valid, a full sync is required.', { domain: 'calendar', location: 'syncToken' });
+const timeRangeEmpty = (location?: string) => apiError(400, 'timeRangeEmpty', 'The specified time range is empty.', { domain: 'calendar', ...(location ? { location } : {}) });
+const fullSyncRequired = () => apiError(410, 'fullSyncRequired', 'Sync token is no longer valid, a full sync is required.', { domain: 'calendar', location: 'syncToken' });
 
 function writeDenied(reason: WriteDenial): GoogleApiError {
-  return reason === 'requiredAccessLevel'
-    ? apiError(403, 'requiredAccessLevel', 'You need to have writer access to this calendar.')
-    : apiError(403, 'forbidden', 'Forbidden');
+  return reason === 'requiredAccessLevel' ? apiError(403, 'requiredAccessLevel', 'You need to have writer access to this calendar.') : apiError(403, 'forbidden', 'Forbidden');
 }
 
 function invalidParameter(name: string, value: string, expected: string): GoogleApiError {

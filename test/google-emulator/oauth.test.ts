@@ -78,12 +78,18 @@ async function connectedClient(opts: GenerateAuthUrlOpts = {}) {
   return { client, tokens };
 }
 
+/** The JSON body an OAuth endpoint answers an error with (RFC 6749 §5.2). */
+interface OAuthErrorBody {
+  error: string;
+  error_description?: string;
+}
+
 /** The status and body of a rejected google-auth-library call (a GaxiosError). */
-async function rejection(p: Promise<unknown>): Promise<{ status: number | undefined; data: any; message: string }> {
+async function rejection(p: Promise<unknown>): Promise<{ status: number | undefined; data: OAuthErrorBody | undefined; message: string }> {
   try {
     await p;
   } catch (err) {
-    const e = err as { message: string; response?: { status: number; data: unknown } };
+    const e = err as { message: string; response?: { status: number; data: OAuthErrorBody } };
     return { status: e.response?.status, data: e.response?.data, message: e.message };
   }
   throw new Error('expected the call to fail');
@@ -216,7 +222,7 @@ describe('OAuth web-server flow with the real google-auth-library', () => {
     expect(reused.data).toEqual({ error: 'invalid_grant', error_description: 'Bad Request' });
     expect((await api('/test/v1/calendar', tokens.access_token!)).status).toBe(401);
     client.setCredentials(tokens);
-    expect((await rejection(client.refreshAccessToken())).data.error).toBe('invalid_grant');
+    expect((await rejection(client.refreshAccessToken())).data!.error).toBe('invalid_grant');
   });
 
   it('binds a code to its redirect URI and client, and expires it after 10 minutes', async () => {
@@ -228,11 +234,11 @@ describe('OAuth web-server flow with the real google-auth-library', () => {
     emulator.registerClient({ clientId: 'other-client', clientSecret: 'other-secret', redirectUris: [REDIRECT] });
     const other = new OAuth2Client({ clientId: 'other-client', clientSecret: 'other-secret', redirectUri: REDIRECT, endpoints: emulator.oauth2ClientEndpoints });
     const stolen = await rejection(other.getToken({ code: first.code, codeVerifier: first.codeVerifier }));
-    expect(stolen.data.error).toBe('invalid_grant');
+    expect(stolen.data!.error).toBe('invalid_grant');
 
     const late = await authorize(client);
     emulator.advanceTime(601);
-    expect((await rejection(client.getToken({ code: late.code, codeVerifier: late.codeVerifier }))).data.error).toBe('invalid_grant');
+    expect((await rejection(client.getToken({ code: late.code, codeVerifier: late.codeVerifier }))).data!.error).toBe('invalid_grant');
   });
 
   it('redirects a denial with error=access_denied and the state', async () => {
@@ -311,7 +317,7 @@ describe('OAuth web-server flow with the real google-auth-library', () => {
     const { client, tokens } = await connectedClient();
     emulator.revokeAllTokens();
     expect((await api('/test/v1/calendar', tokens.access_token!)).status).toBe(401);
-    expect((await rejection(client.refreshAccessToken())).data.error).toBe('invalid_grant');
+    expect((await rejection(client.refreshAccessToken())).data!.error).toBe('invalid_grant');
   });
 
   it('serves tokeninfo and userinfo (googleapis oauth2 v2 through the emulator)', async () => {

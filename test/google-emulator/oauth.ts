@@ -1,26 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import {
-  AuthorizationPageError,
-  GoogleApiError,
-  insufficientScopes,
-  invalidCredentials,
-  loginRequired,
-  OAuthError,
-} from './errors';
+import { AuthorizationPageError, GoogleApiError, insufficientScopes, invalidCredentials, loginRequired, OAuthError } from './errors';
 import { escapeHtml, sendHtml, sendJson, sendRedirect, type EmulatorRequest } from './http-io';
 import { accessTokenHash, ID_TOKEN_ISSUER, type IdTokenClaims, type IdTokenSigner } from './id-token';
 import { EMAIL_SCOPE, hasAnyScope, isWellFormedScope, normalizeScopes, parseScopes, PROFILE_SCOPE, SIGN_IN_SCOPES } from './scopes';
 import type { EmulatorServer } from './server';
-import {
-  DEFAULT_ACCOUNT,
-  secretsEqual,
-  type AccessTokenRecord,
-  type EmulatorState,
-  type GoogleAccount,
-  type Grant,
-  type OAuthClientRegistration,
-} from './state';
+import { DEFAULT_ACCOUNT, secretsEqual, type AccessTokenRecord, type EmulatorState, type GoogleAccount, type Grant, type OAuthClientRegistration } from './state';
 
 /** Who an API request acts for, as established by {@link OAuthEndpoints.authenticate}. */
 export interface AuthenticatedCaller {
@@ -65,7 +50,11 @@ export class OAuthEndpoints {
     server.route('POST', exact(OAUTH_PATHS.token), (req, res) => this.token(req, res));
     server.route('POST', exact(OAUTH_PATHS.revoke), (req, res) => this.revoke(req, res));
     server.route('GET', exact(OAUTH_PATHS.revoke), (req, res) => this.revoke(req, res));
-    for (const [path, legacy] of [[OAUTH_PATHS.tokenInfo, false], ['/oauth2/v3/tokeninfo', false], ['/oauth2/v2/tokeninfo', true]] as const) {
+    for (const [path, legacy] of [
+      [OAUTH_PATHS.tokenInfo, false],
+      ['/oauth2/v3/tokeninfo', false],
+      ['/oauth2/v2/tokeninfo', true],
+    ] as const) {
       server.route('GET', exact(path), (req, res) => this.tokenInfo(req, res, legacy));
       server.route('POST', exact(path), (req, res) => this.tokenInfo(req, res, legacy));
     }

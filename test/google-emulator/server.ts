@@ -1,19 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GoogleApiError, internalError, invalidJson, notFound, OAuthError, payloadTooLarge } from './errors';
-import {
-  BodyParseError,
-  BodyTooLarge,
-  MAX_BODY_BYTES,
-  onBeforeEnd,
-  parseBody,
-  readBody,
-  runBeforeEnd,
-  sendApiError,
-  sendJson,
-  type EmulatorRequest,
-  type RecordedRequest,
-} from './http-io';
+import { BodyParseError, BodyTooLarge, MAX_BODY_BYTES, onBeforeEnd, parseBody, readBody, runBeforeEnd, sendApiError, sendJson, type EmulatorRequest, type RecordedRequest } from './http-io';
 
 export type RouteHandler = (req: EmulatorRequest, res: ServerResponse, match: RegExpMatchArray) => void | Promise<void>;
 

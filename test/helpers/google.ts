@@ -42,19 +42,14 @@ export async function startGoogleTestBed(options: TestGatewayOptions = {}): Prom
 }
 
 export async function setCredentials(bed: GoogleTestBed, token = bed.admin, clientId = CLIENT_ID, clientSecret = CLIENT_SECRET) {
-  return gql<{ setGoogleClientCredentials: { status: string } }>(
-    bed.gw.url,
-    'mutation($i: SetGoogleClientCredentialsInput!) { setGoogleClientCredentials(input: $i) { status clientId } }',
-    { token, variables: { i: { clientId, clientSecret } } },
-  );
+  return gql<{ setGoogleClientCredentials: { status: string } }>(bed.gw.url, 'mutation($i: SetGoogleClientCredentialsInput!) { setGoogleClientCredentials(input: $i) { status clientId } }', {
+    token,
+    variables: { i: { clientId, clientSecret } },
+  });
 }
 
 export async function requestAuthorization(bed: GoogleTestBed, token = bed.admin) {
-  const res = await gql<{ requestGoogleAuthorization: { url: string; state: string; expiresAt: string } }>(
-    bed.gw.url,
-    'mutation { requestGoogleAuthorization { url state expiresAt } }',
-    { token },
-  );
+  const res = await gql<{ requestGoogleAuthorization: { url: string; state: string; expiresAt: string } }>(bed.gw.url, 'mutation { requestGoogleAuthorization { url state expiresAt } }', { token });
   if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
   return res.body.data!.requestGoogleAuthorization;
 }

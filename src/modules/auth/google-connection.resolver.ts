@@ -17,15 +17,12 @@ export class GoogleConnectionResolver {
 
   @Authorized('admin')
   @Mutation(() => GoogleConnection, { description: 'Stores the OAuth client; a new client ID drops the tokens of the old one' })
-  async setGoogleClientCredentials(
-    @Ctx() ctx: GatewayContext,
-    @Arg('input', () => SetGoogleClientCredentialsInput) input: SetGoogleClientCredentialsInput,
-  ): Promise<GoogleConnection> {
+  async setGoogleClientCredentials(@Ctx() ctx: GatewayContext, @Arg('input', () => SetGoogleClientCredentialsInput) input: SetGoogleClientCredentialsInput): Promise<GoogleConnection> {
     return GoogleConnection.from(await this.services.google.setClientCredentials(ctx.em, requireCaller(ctx), input));
   }
 
   @Authorized('admin')
-  @Mutation(() => GoogleAuthorizationRequest, { description: "Starts the authorization: open the URL; Google returns to /oauth/google/callback" })
+  @Mutation(() => GoogleAuthorizationRequest, { description: 'Starts the authorization: open the URL; Google returns to /oauth/google/callback' })
   requestGoogleAuthorization(@Ctx() ctx: GatewayContext): Promise<GoogleAuthorizationRequest> {
     return this.services.google.requestAuthorization(ctx.em, requireCaller(ctx));
   }

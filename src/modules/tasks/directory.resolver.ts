@@ -1,3 +1,4 @@
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
 import type { GatewayContext } from '../../schema/context';
@@ -11,15 +12,25 @@ const EmployeeConnection = ConnectionType(Employee, 'Employee');
 const PartnerConnection = ConnectionType(Partner, 'Partner');
 const ProjectConnection = ConnectionType(Project, 'Project');
 
+/** The columns a page by name is ordered and sought by. */
+interface Named {
+  id: string;
+  name: string;
+}
+
 /** A page of a tenant's rows ordered by name, then id. */
-async function byName<T extends { id: string; name: string }>(ctx: GatewayContext, entity: new () => T, first: number | null, after: string | null): Promise<Connection<T>> {
+async function byName<T extends Named>(ctx: GatewayContext, entity: new () => T, first: number | null, after: string | null): Promise<Connection<T>> {
   const n = pageSize(first, 50);
-  const where: Record<string, unknown> = {};
+  // Typed by the columns it uses (MikroORM cannot check a filter against a generic T); the rows,
+  // instances of `entity`, are narrowed back to T.
+  const where: FilterQuery<Named> = {};
   if (after) {
     const [name, id] = decodeCursor(after, 2) as [string, string];
     where.$or = [{ name: { $gt: name } }, { name, id: { $gt: id } }];
   }
-  const rows = (await ctx.em.find(entity as never, where as never, { orderBy: { name: 'asc', id: 'asc' } as never, limit: n + 1 })) as T[];
+  const orderBy: QueryOrderMap<Named> = { name: 'asc', id: 'asc' };
+  const rows: T[] = [];
+  for (const row of await ctx.em.find<Named>(entity, where, { orderBy, limit: n + 1 })) if (row instanceof entity) rows.push(row);
   return toConnection(rows, n, (r) => encodeCursor([r.name, r.id]));
 }
 
@@ -28,17 +39,20 @@ async function byName<T extends { id: string; name: string }>(ctx: GatewayContex
 export class DirectoryResolver {
   private readonly directory = new DirectoryService();
 
-  @Authorized() @Query(() => EmployeeConnection)
+  @Authorized()
+  @Query(() => EmployeeConnection)
   employees(@Ctx() ctx: GatewayContext, @Arg('first', () => Int, { nullable: true }) first: number | null, @Arg('after', () => String, { nullable: true }) after: string | null) {
     return byName(ctx, Employee, first, after);
   }
 
-  @Authorized() @Query(() => PartnerConnection)
+  @Authorized()
+  @Query(() => PartnerConnection)
   partners(@Ctx() ctx: GatewayContext, @Arg('first', () => Int, { nullable: true }) first: number | null, @Arg('after', () => String, { nullable: true }) after: string | null) {
     return byName(ctx, Partner, first, after);
   }
 
-  @Authorized() @Query(() => ProjectConnection)
+  @Authorized()
+  @Query(() => ProjectConnection)
   projects(@Ctx() ctx: GatewayContext, @Arg('first', () => Int, { nullable: true }) first: number | null, @Arg('after', () => String, { nullable: true }) after: string | null) {
     return byName(ctx, Project, first, after);
   }
@@ -48,47 +62,56 @@ export class DirectoryResolver {
     return project.partner ? ctx.loaders.of(Partner).load(project.partner.id) : null;
   }
 
-  @Authorized('admin') @Mutation(() => Employee)
+  @Authorized('admin')
+  @Mutation(() => Employee)
   createEmployee(@Ctx() ctx: GatewayContext, @Arg('input', () => CreateEmployeeInput) input: CreateEmployeeInput) {
     return this.directory.createEmployee(ctx.em, input);
   }
 
-  @Authorized('admin') @Mutation(() => Employee)
+  @Authorized('admin')
+  @Mutation(() => Employee)
   updateEmployee(@Ctx() ctx: GatewayContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateEmployeeInput) input: UpdateEmployeeInput) {
     return this.directory.updateEmployee(ctx.em, id, input);
   }
 
-  @Authorized('admin') @Mutation(() => Boolean)
+  @Authorized('admin')
+  @Mutation(() => Boolean)
   deleteEmployee(@Ctx() ctx: GatewayContext, @Arg('id', () => ID) id: string) {
     return this.directory.delete(ctx.em, Employee, id);
   }
 
-  @Authorized('admin') @Mutation(() => Partner)
+  @Authorized('admin')
+  @Mutation(() => Partner)
   createPartner(@Ctx() ctx: GatewayContext, @Arg('input', () => CreatePartnerInput) input: CreatePartnerInput) {
     return this.directory.createPartner(ctx.em, input);
   }
 
-  @Authorized('admin') @Mutation(() => Partner)
+  @Authorized('admin')
+  @Mutation(() => Partner)
   updatePartner(@Ctx() ctx: GatewayContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdatePartnerInput) input: UpdatePartnerInput) {
     return this.directory.updatePartner(ctx.em, id, input);
   }
 
-  @Authorized('admin') @Mutation(() => Boolean)
+  @Authorized('admin')
+  @Mutation(() => Boolean)
   deletePartner(@Ctx() ctx: GatewayContext, @Arg('id', () => ID) id: string) {
     return this.directory.delete(ctx.em, Partner, id);
   }
 
-  @Authorized('admin') @Mutation(() => Project)
+  @Authorized('admin')
+  @Mutation(() => Project)
   createProject(@Ctx() ctx: GatewayContext, @Arg('input', () => CreateProjectInput) input: CreateProjectInput) {
     return this.directory.createProject(ctx.em, input);
   }
 
-  @Authorized('admin') @Mutation(() => Project)
+  @Authorized('admin')
+  @Mutation(() => Project)
   updateProject(@Ctx() ctx: GatewayContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateProjectInput) input: UpdateProjectInput) {
     return this.directory.updateProject(ctx.em, id, input);
   }
 
-  @Authorized('admin') @Mutation(() => Boolean)
+  @Authorized('admin')
+  @Mutation(() => Boolean)
   deleteProject(@Ctx() ctx: GatewayContext, @Arg('id', () => ID) id: string) {
     return this.directory.delete(ctx.em, Project, id);
   }

@@ -1,3 +1,4 @@
+import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, notFound } from '../../kernel/errors';
 import { email, optionalText, requiredText, uuid } from '../../kernel/validate';
@@ -10,19 +11,26 @@ import { Task } from './task.entity';
 /** Employees, partners and projects: validation and the rules that tie them to tasks. */
 export class DirectoryService {
   async find<T extends Employee | Partner | Project>(em: EntityManager, entity: new () => T, id: string, field = 'id'): Promise<T> {
-    const row = await em.findOne(entity as never, { id: uuid(id, field) } as never);
-    if (!row) throw field === 'id' ? notFound(entity.name, id) : badUserInput(`${field} ${id} does not exist`, field);
-    return row as T;
+    // Queried by the `id` they share (MikroORM cannot check a filter against a generic T); the row
+    // found is an instance of `entity`, which narrows it back to T.
+    const row = await em.findOne<{ id: string }>(entity, { id: uuid(id, field) });
+    if (!(row instanceof entity)) throw field === 'id' ? notFound(entity.name, id) : badUserInput(`${field} ${id} does not exist`, field);
+    return row;
   }
 
   async createEmployee(em: EntityManager, input: CreateEmployeeInput): Promise<Employee> {
     const mail = email(input.email, 'email');
-    const employee = em.create(Employee, {
-      name: requiredText(input.name, 'name', 200),
-      email: mail,
-      calendarId: optionalText(input.calendarId, 'calendarId', 1024) ?? mail,
-      active: input.active ?? true,
-    } as Employee);
+    // `partial`: the tenant is stamped at flush (TenantWriteGuard) and the timestamps have defaults.
+    const employee = em.create(
+      Employee,
+      {
+        name: requiredText(input.name, 'name', 200),
+        email: mail,
+        calendarId: optionalText(input.calendarId, 'calendarId', 1024) ?? mail,
+        active: input.active ?? true,
+      },
+      { partial: true },
+    );
     await em.flush();
     return employee;
   }
@@ -38,7 +46,7 @@ export class DirectoryService {
   }
 
   async createPartner(em: EntityManager, input: CreatePartnerInput): Promise<Partner> {
-    const partner = em.create(Partner, { name: requiredText(input.name, 'name', 200), fiscalCode: optionalText(input.fiscalCode, 'fiscalCode', 32) } as Partner);
+    const partner = em.create(Partner, { name: requiredText(input.name, 'name', 200), fiscalCode: optionalText(input.fiscalCode, 'fiscalCode', 32) }, { partial: true });
     await em.flush();
     return partner;
   }
@@ -53,7 +61,7 @@ export class DirectoryService {
 
   async createProject(em: EntityManager, input: CreateProjectInput): Promise<Project> {
     const partner = input.partnerId ? await this.find(em, Partner, input.partnerId, 'partnerId') : null;
-    const project = em.create(Project, { name: requiredText(input.name, 'name', 200), partner } as unknown as Project);
+    const project = em.create(Project, { name: requiredText(input.name, 'name', 200), partner }, { partial: true });
     await em.flush();
     return project;
   }
@@ -64,26 +72,26 @@ export class DirectoryService {
     if (input.partnerId !== undefined) {
       const partner = input.partnerId ? await this.find(em, Partner, input.partnerId, 'partnerId') : null;
       if (partner) {
-        const clash = await em.count(Task, { project: project.id, partner: { $nin: [partner.id], $ne: null } as never, deletedAt: null });
+        const clash = await em.count(Task, { project: project.id, partner: { $nin: [partner.id], $ne: null }, deletedAt: null });
         if (clash) throw badUserInput(`${clash} task(s) of this project belong to another partner`, 'partnerId');
       }
-      project.partner = partner as never;
+      project.partner = ref(partner);
     }
     await em.flush();
     return project;
   }
 
   /** Deleting is refused while live tasks (or tasks awaiting their deletion in Google) refer to the row. */
-  async delete(em: EntityManager, entity: typeof Employee | typeof Partner | typeof Project, id: string): Promise<boolean> {
-    const row = await this.find(em, entity as never, id);
+  async delete<T extends Employee | Partner | Project>(em: EntityManager, entity: new () => T, id: string): Promise<boolean> {
+    const row = await this.find(em, entity, id);
     const key = entity === Employee ? 'employee' : entity === Partner ? 'partner' : 'project';
-    const tasks = await em.count(Task, { [key]: (row as { id: string }).id });
+    const tasks = await em.count(Task, { [key]: row.id });
     if (tasks) throw badUserInput(`${entity.name} ${id} still has ${tasks} task(s)`, 'id');
     if (entity === Partner) {
-      const projects = await em.count(Project, { partner: (row as Partner).id });
+      const projects = await em.count(Project, { partner: row.id });
       if (projects) throw badUserInput(`Partner ${id} still has ${projects} project(s)`, 'id');
     }
-    em.remove(row as object);
+    em.remove(row);
     await em.flush();
     return true;
   }

@@ -13,14 +13,7 @@ const MAX_RANGE_DAYS = 366;
 export class TaskCalendarService {
   private readonly tasks = new TaskService();
 
-  async build(
-    em: EntityManager,
-    tenant: string,
-    range: { from: Date; to: Date },
-    filter: TaskFilter | null,
-    groupBy: CalendarGrouping,
-    includeEmpty: boolean,
-  ): Promise<TaskCalendar> {
+  async build(em: EntityManager, tenant: string, range: { from: Date; to: Date }, filter: TaskFilter | null, groupBy: CalendarGrouping, includeEmpty: boolean): Promise<TaskCalendar> {
     const { from, to } = range;
     if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw badUserInput('range needs valid from and to', 'range');
     if (to <= from) throw badUserInput('range.to must be after range.from', 'range');

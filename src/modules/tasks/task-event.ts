@@ -39,9 +39,7 @@ function toDate(value: string | Date): string {
 
 /** The event a task becomes (one-way: the ERP's version is the truth). */
 export function eventFor(row: TaskSyncRow, tenant: string, timeZone: string): calendar_v3.Schema$Event {
-  const description = [row.description, row.partner_name ? `Partner: ${row.partner_name}` : null, row.project_name ? `Project: ${row.project_name}` : null]
-    .filter(Boolean)
-    .join('\n\n');
+  const description = [row.description, row.partner_name ? `Partner: ${row.partner_name}` : null, row.project_name ? `Project: ${row.project_name}` : null].filter(Boolean).join('\n\n');
   const allDay = row.start_date !== null;
   return {
     summary: row.title,
@@ -57,7 +55,9 @@ export function eventFor(row: TaskSyncRow, tenant: string, timeZone: string): ca
 
 /** Hash of what was pushed: the event body and the calendar it lives in. */
 export function contentHash(event: calendar_v3.Schema$Event, calendarId: string): string {
-  return createHash('sha256').update(JSON.stringify([calendarId, event])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([calendarId, event]))
+    .digest('hex');
 }
 
 export type SyncAction = 'create' | 'update' | 'move' | 'delete' | 'forget' | 'verify' | 'skip';

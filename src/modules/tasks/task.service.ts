@@ -1,3 +1,4 @@
+import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Tenant } from '../../db/tenant.entity';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
@@ -28,7 +29,7 @@ export function taskRange(t: Pick<Task, 'startsAt' | 'endsAt' | 'startDate' | 'e
 }
 
 const instant = (v: unknown): Date | null => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string));
-const ref = (id: unknown) => (id ? ({ id } as never) : null);
+const idRef = (id: unknown) => (id ? { id } : null);
 
 /**
  * Read-only Task objects straight from rows (`SELECT t.*, start/end dates as text`): thousands of
@@ -49,9 +50,9 @@ export function hydrateTasks(rows: Record<string, unknown>[]): Task[] {
       title: r.title,
       description: r.description ?? null,
       location: r.location ?? null,
-      employee: ref(r.employee_id),
-      partner: ref(r.partner_id),
-      project: ref(r.project_id),
+      employee: idRef(r.employee_id),
+      partner: idRef(r.partner_id),
+      project: idRef(r.project_id),
       startsAt: instant(r.starts_at),
       endsAt: instant(r.ends_at),
       startDate: (r.start_day as string | null) ?? null,
@@ -160,10 +161,8 @@ export class TaskService {
 
   private async references(em: EntityManager, input: { employeeId?: string; partnerId?: string | null; projectId?: string | null }, current?: Task) {
     const employee = input.employeeId !== undefined ? await this.directory.find(em, Employee, input.employeeId, 'employeeId') : undefined;
-    const partner =
-      input.partnerId === undefined ? undefined : input.partnerId === null ? null : await this.directory.find(em, Partner, input.partnerId, 'partnerId');
-    const project =
-      input.projectId === undefined ? undefined : input.projectId === null ? null : await this.directory.find(em, Project, input.projectId, 'projectId');
+    const partner = input.partnerId === undefined ? undefined : input.partnerId === null ? null : await this.directory.find(em, Partner, input.partnerId, 'partnerId');
+    const project = input.projectId === undefined ? undefined : input.projectId === null ? null : await this.directory.find(em, Project, input.projectId, 'projectId');
     // The task's partner must be its project's partner; a task given only a project takes that partner.
     const effectiveProject = project === undefined ? (current?.project ? await em.findOne(Project, { id: current.project.id }) : null) : project;
     let effectivePartnerId = partner === undefined ? (current?.partner?.id ?? null) : (partner?.id ?? null);
@@ -184,18 +183,23 @@ export class TaskService {
     const schedule = checkSchedule({ startsAt: input.startsAt ?? null, endsAt: input.endsAt ?? null, startDate: input.startDate ?? null, endDate: input.endDate ?? null });
     const refs = await this.references(em, { employeeId: input.employeeId, partnerId: input.partnerId ?? undefined, projectId: input.projectId ?? null });
     const range = taskRange(schedule, await tenantTimeZone(em, tenant));
-    const task = em.create(Task, {
-      title: requiredText(input.title, 'title', 500),
-      description: optionalText(input.description, 'description', 8000),
-      location: optionalText(input.location, 'location', 1000),
-      employee: refs.employee,
-      partner: refs.partner ?? null,
-      project: refs.project ?? null,
-      ...schedule,
-      status: input.status ?? TaskStatus.OPEN,
-      rangeStart: range.start,
-      rangeEnd: range.end,
-    } as unknown as Task);
+    // `partial`: the tenant is stamped at flush (TenantWriteGuard) and the timestamps have defaults.
+    const task = em.create(
+      Task,
+      {
+        title: requiredText(input.title, 'title', 500),
+        description: optionalText(input.description, 'description', 8000),
+        location: optionalText(input.location, 'location', 1000),
+        employee: refs.employee,
+        partner: refs.partner ?? null,
+        project: refs.project ?? null,
+        ...schedule,
+        status: input.status ?? TaskStatus.OPEN,
+        rangeStart: range.start,
+        rangeEnd: range.end,
+      },
+      { partial: true },
+    );
     await em.flush();
     return task;
   }
@@ -224,9 +228,9 @@ export class TaskService {
       task.rangeEnd = range.end;
     }
     const refs = await this.references(em, { employeeId: input.employeeId, partnerId: input.partnerId, projectId: input.projectId }, task);
-    if (refs.employee) task.employee = refs.employee as never;
-    if (refs.partner !== undefined) task.partner = refs.partner as never;
-    if (refs.project !== undefined) task.project = refs.project as never;
+    if (refs.employee) task.employee = ref(refs.employee);
+    if (refs.partner !== undefined) task.partner = ref(refs.partner);
+    if (refs.project !== undefined) task.project = ref(refs.project);
     if (input.title !== undefined) task.title = requiredText(input.title, 'title', 500);
     if (input.description !== undefined) task.description = optionalText(input.description, 'description', 8000);
     if (input.location !== undefined) task.location = optionalText(input.location, 'location', 1000);
@@ -262,9 +266,7 @@ export class TaskService {
   /** Every task overlapping the range, ordered by start then id: one statement. */
   async overlapping(em: EntityManager, tenant: string, range: { from: Date; to: Date }, filter: TaskFilter | null): Promise<Task[]> {
     const where = taskWhere({ tenant, filter, range });
-    const rows: Record<string, unknown>[] = await em
-      .getConnection()
-      .execute(`/* calendarTasks */ SELECT ${TASK_COLUMNS} FROM task t WHERE ${where.sql} ORDER BY t.range_start, t.id`, where.params);
+    const rows: Record<string, unknown>[] = await em.getConnection().execute(`/* calendarTasks */ SELECT ${TASK_COLUMNS} FROM task t WHERE ${where.sql} ORDER BY t.range_start, t.id`, where.params);
     return hydrateTasks(rows);
   }
 }

@@ -112,7 +112,9 @@ export const tasksToGoogleCalendar = defineSyncJob({
               break;
             }
             // Edited or deleted in Google: the ERP wins.
-            const restored = current ? await call(() => calendar.events.patch({ calendarId: row.calendar_id, eventId: row.link_event_id!, sendUpdates: 'none', requestBody: body })) : await create(row, body);
+            const restored = current
+              ? await call(() => calendar.events.patch({ calendarId: row.calendar_id, eventId: row.link_event_id!, sendUpdates: 'none', requestBody: body }))
+              : await create(row, body);
             await saveLink(row, restored, hash);
             ctx.progress.item('updated');
             break;

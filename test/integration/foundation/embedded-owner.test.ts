@@ -251,4 +251,3 @@ describe.sequential('one owner of the embedded PostgreSQL per DATA_DIR', () => {
     }
   }, 120_000);
 });
-

@@ -10,7 +10,10 @@ let user: string;
 let admin: string;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ extraModules: [notesModule], env: { GRAPHQL_MAX_BODY_BYTES: '4096', GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_TOKENS: '300', GRAPHQL_MAX_COST: '200' } });
+  gw = await startTestGateway({
+    extraModules: [notesModule],
+    env: { GRAPHQL_MAX_BODY_BYTES: '4096', GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_TOKENS: '300', GRAPHQL_MAX_COST: '200' },
+  });
   await dbQuery(gw.databaseUrl, NOTE_TABLE_SQL);
   user = await gw.token('acme', ['user'], 'u-1');
   admin = await gw.token('acme', ['admin'], 'a-1');
@@ -64,11 +67,7 @@ describe('callers', () => {
       .setSubject('x')
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode(TEST_JWT_SECRET));
-    const noRoles = await new SignJWT({ tenant: 'acme', roles: [] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('x')
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+    const noRoles = await new SignJWT({ tenant: 'acme', roles: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime('1h').sign(new TextEncoder().encode(TEST_JWT_SECRET));
     for (const [header, message] of [
       ['Basic abc', /Bearer/],
       [`Bearer ${forged}`, /invalid/],

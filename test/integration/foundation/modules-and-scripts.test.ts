@@ -16,7 +16,10 @@ describe('module system', () => {
   it('builds the schema from the enabled modules only', async () => {
     const withNotes = await buildGatewaySchema([...registeredModules, notesModule], null);
     expect(withNotes.getType('Note')).toBeDefined();
-    const authOnly = await buildGatewaySchema(registeredModules.filter((m) => m.name === 'auth'), null);
+    const authOnly = await buildGatewaySchema(
+      registeredModules.filter((m) => m.name === 'auth'),
+      null,
+    );
     expect(authOnly.getType('Note')).toBeUndefined();
     // MODULES=auth: no task type at all.
     expect(authOnly.getType('Task')).toBeUndefined();
@@ -69,7 +72,10 @@ describe('operations/ (what frontends send)', () => {
     for (const file of files) {
       // …including the default query limits: what frontends send must not be refused.
       const rules = [...specifiedRules, ...hardening(loadConfig({ JWT_SECRET: 'x'.repeat(40), SECRETS_KEY: Buffer.alloc(32).toString('base64') })).validationRules];
-      expect(validate(schema, parse(readFileSync(path.join(dir, file), 'utf8'), { maxTokens: 2000 }), rules).map((e) => e.message), file).toEqual([]);
+      expect(
+        validate(schema, parse(readFileSync(path.join(dir, file), 'utf8'), { maxTokens: 2000 }), rules).map((e) => e.message),
+        file,
+      ).toEqual([]);
     }
   });
 });

@@ -39,7 +39,11 @@ describe('pub/sub across gateway processes (PostgreSQL LISTEN/NOTIFY)', () => {
     const res = await gql(local.url, 'mutation { resetCaches { tenant } }', { token: await local.token('two-c', ['admin']) });
     expect(res.body.errors).toBeUndefined();
     const deadline = Date.now() + 5000;
-    const cleared = () => other.stdout.join('').split('\n').some((l) => l.includes('"caches reset"') && l.includes('"tenant":"two-c"'));
+    const cleared = () =>
+      other.stdout
+        .join('')
+        .split('\n')
+        .some((l) => l.includes('"caches reset"') && l.includes('"tenant":"two-c"'));
     while (!cleared() && Date.now() < deadline) await sleep(50);
     expect(cleared()).toBe(true);
   });

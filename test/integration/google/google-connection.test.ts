@@ -14,8 +14,7 @@ beforeAll(async () => {
 afterAll(() => bed?.stop());
 
 const CONNECTION = '{ googleConnection { status clientId grantedScopes missingScopes authorizedAt authorizedBy lastRefreshAt lastError } }';
-const connection = async () =>
-  (await gql<{ googleConnection: Record<string, unknown> }>(bed.gw.url, CONNECTION, { token: bed.admin })).body.data!.googleConnection;
+const connection = async () => (await gql<{ googleConnection: Record<string, unknown> }>(bed.gw.url, CONNECTION, { token: bed.admin })).body.data!.googleConnection;
 const refreshRequests = () => bed.google.requests.filter((r) => r.path === '/token' && (r.body as Record<string, string>)?.grant_type === 'refresh_token');
 
 async function reset(): Promise<void> {
@@ -96,11 +95,10 @@ describe('the authorization flow', () => {
     await setCredentials(bed);
     const { url } = await requestAuthorization(bed);
     const redirect = await consent(url);
-    const res = await gql<{ authorizeGoogle: { status: string } }>(
-      bed.gw.url,
-      'mutation($i: AuthorizeGoogleInput!) { authorizeGoogle(input: $i) { status grantedScopes } }',
-      { token: bed.admin, variables: { i: { code: redirect.searchParams.get('code'), state: redirect.searchParams.get('state') } } },
-    );
+    const res = await gql<{ authorizeGoogle: { status: string } }>(bed.gw.url, 'mutation($i: AuthorizeGoogleInput!) { authorizeGoogle(input: $i) { status grantedScopes } }', {
+      token: bed.admin,
+      variables: { i: { code: redirect.searchParams.get('code'), state: redirect.searchParams.get('state') } },
+    });
     expect(res.body.data!.authorizeGoogle.status).toBe('AUTHORIZED');
   });
 
@@ -205,10 +203,7 @@ describe('the token lifecycle', () => {
     await connectGoogle(bed);
     const client = wsClient(bed.gw.wsUrl, bed.admin);
     try {
-      const changes = collect<{ data: { googleConnectionChanged: { status: string; lastError: string } } }>(
-        client,
-        'subscription { googleConnectionChanged { status lastError } }',
-      );
+      const changes = collect<{ data: { googleConnectionChanged: { status: string; lastError: string } } }>(client, 'subscription { googleConnectionChanged { status lastError } }');
       await sleep(300);
       bed.google.failNextRefresh('invalid_grant');
       const user = await bed.gw.token('acme');

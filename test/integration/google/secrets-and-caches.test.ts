@@ -37,9 +37,7 @@ async function storedSecrets(): Promise<string[]> {
   const box = new SecretBox(TEST_SECRETS_KEY);
   const rows = await dbQuery(bed.gw.databaseUrl, 'SELECT client_secret, refresh_token, access_token FROM google_connection');
   const states = await dbQuery(bed.gw.databaseUrl, 'SELECT code_verifier FROM google_oauth_state');
-  return [...rows.rows.flatMap((r) => Object.values(r)), ...states.rows.map((r) => r.code_verifier)]
-    .filter((v): v is string => typeof v === 'string')
-    .map((v) => box.open(v));
+  return [...rows.rows.flatMap((r) => Object.values(r)), ...states.rows.map((r) => r.code_verifier)].filter((v): v is string => typeof v === 'string').map((v) => box.open(v));
 }
 
 describe('secrets', () => {
@@ -74,7 +72,7 @@ describe('secrets', () => {
     const secrets = [CLIENT_SECRET, ...(await storedSecrets())];
     expect(secrets.length).toBeGreaterThanOrEqual(4); // client secret, refresh token, access token, a PKCE verifier
     const logs = bed.gw.rawLogs.join('\n');
-    expect(logs).toContain("Google authorized");
+    expect(logs).toContain('Google authorized');
     const dump = await dumpDatabase(bed.gw.databaseUrl);
     expect(dump).toContain('google_connection');
     for (const secret of secrets) {

@@ -166,7 +166,9 @@ describe('sync engine', () => {
     const deadline = Date.now() + 10_000;
     let runs: { trigger: string; status: string }[] = [];
     while (Date.now() < deadline) {
-      const res = await gql<{ syncRuns: { edges: { node: { trigger: string; status: string } }[] } }>(gw.url, 'query { syncRuns(module: WALKER) { edges { node { trigger status } } } }', { token: admin });
+      const res = await gql<{ syncRuns: { edges: { node: { trigger: string; status: string } }[] } }>(gw.url, 'query { syncRuns(module: WALKER) { edges { node { trigger status } } } }', {
+        token: admin,
+      });
       runs = res.body.data!.syncRuns.edges.map((e) => e.node);
       if (runs.some((r) => r.trigger === 'SCHEDULE')) break;
       await sleep(200);

@@ -32,7 +32,13 @@ const CAL = `query($range: DateRangeInput!, $groupBy: CalendarGrouping!, $filter
     timeZone totalTasks groups { key label periodStart periodEnd taskCount employee { name } tasks { title employee { name } partner { name } project { name partner { name } } } }
   } }`;
 
-type Cal = { taskCalendar: { timeZone: string; totalTasks: number; groups: { key: string; periodStart: string; periodEnd: string; taskCount: number; employee: { name: string } | null; tasks: { title: string }[] }[] } };
+type Cal = {
+  taskCalendar: {
+    timeZone: string;
+    totalTasks: number;
+    groups: { key: string; periodStart: string; periodEnd: string; taskCount: number; employee: { name: string } | null; tasks: { title: string }[] }[];
+  };
+};
 
 describe('tasks: writes and validation', () => {
   it('creates timed and all-day tasks; a project gives its partner', async () => {
@@ -196,7 +202,11 @@ describe('the task calendar', () => {
       const before = sqlStatements.count;
       const res = await gql<Cal>(gw.url, CAL, { token: tokenTz, variables: { ...vars, groupBy } });
       expect(res.body.errors).toBeUndefined();
-      if (process.env.TRACE_SQL) console.log(groupBy, sqlStatements.trace.map((q) => q.slice(0, 90)));
+      if (process.env.TRACE_SQL)
+        console.log(
+          groupBy,
+          sqlStatements.trace.map((q) => q.slice(0, 90)),
+        );
       return sqlStatements.count - before;
     };
     const project = await tz.project('P', p1);
@@ -213,7 +223,9 @@ describe('the task calendar', () => {
     expect(big[0]).toBeLessThanOrEqual(5);
     expect(big[1]).toBeLessThanOrEqual(5);
     const before = sqlStatements.count;
-    const list = await gql<{ tasks: { edges: unknown[] } }>(gw.url, '{ tasks(first: 40) { edges { node { title employee { name } partner { name } project { name partner { name } } } } } }', { token: tokenTz });
+    const list = await gql<{ tasks: { edges: unknown[] } }>(gw.url, '{ tasks(first: 40) { edges { node { title employee { name } partner { name } project { name partner { name } } } } } }', {
+      token: tokenTz,
+    });
     expect(list.body.data!.tasks.edges.length).toBeGreaterThan(25);
     expect(sqlStatements.count - before).toBeLessThanOrEqual(6);
   });
