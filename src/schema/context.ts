@@ -53,19 +53,24 @@ export function requireCaller(ctx: Pick<GatewayContext, 'caller'>): Caller {
 }
 
 /**
- * The request context. The EntityManager fork and the loaders are made on first use, so a request
- * that reads no rows (e.g. `viewer`) pays for neither. The lazy getters live on the prototype:
+ * The request context. The EntityManager fork, the loaders and the request's child logger are made
+ * on first use, so a request that reads no rows and logs nothing (e.g. `viewer`) pays for none. The lazy getters live on the prototype:
  * Apollo copies a context's own properties (per operation), which would otherwise call them.
  */
 class RequestContext implements GatewayContext {
   private cachedEm: EntityManager | null = null;
   private cachedLoaders: EntityLoaders | null = null;
+  private cachedLog: Logger | null = null;
 
   constructor(
     readonly caller: Caller | null,
     readonly services: GatewayServices,
-    readonly log: Logger,
+    private readonly logOf: () => Logger,
   ) {}
+
+  get log(): Logger {
+    return (this.cachedLog ??= this.logOf());
+  }
 
   get em(): EntityManager {
     return (this.cachedEm ??= tenantEntityManager(this.services.orm, this.caller?.tenant ?? null));
@@ -76,6 +81,7 @@ class RequestContext implements GatewayContext {
   }
 }
 
-export function createContext(services: GatewayServices, caller: Caller | null, requestLog: Logger): GatewayContext {
+/** `requestLog` makes the request's logger (with its request id) when something first logs. */
+export function createContext(services: GatewayServices, caller: Caller | null, requestLog: () => Logger): GatewayContext {
   return new RequestContext(caller, services, requestLog);
 }

@@ -7,7 +7,7 @@ import { unauthenticated } from '../schema/errors';
 import { HttpError, parseBody, readBody } from './read-body';
 
 /** Resolves the caller of an HTTP request; a bad token is an UNAUTHENTICATED error (HTTP 401). */
-async function contextFor(req: IncomingMessage, services: GatewayServices, log: Logger): Promise<GatewayContext> {
+async function contextFor(req: IncomingMessage, services: GatewayServices, log: () => Logger): Promise<GatewayContext> {
   let caller = null;
   try {
     caller = await services.verifier.fromAuthorizationHeader(req.headers.authorization);
@@ -15,7 +15,7 @@ async function contextFor(req: IncomingMessage, services: GatewayServices, log: 
   } catch (err) {
     if (err instanceof InvalidTokenError) throw unauthenticated(err.message);
     // Apollo answers a failed context with a masked 500; say here what it was.
-    log.error({ err }, 'could not set up the request context');
+    log().error({ err }, 'could not set up the request context');
     throw err;
   }
   return createContext(services, caller, log);
@@ -24,7 +24,7 @@ async function contextFor(req: IncomingMessage, services: GatewayServices, log: 
 /** GraphQL over HTTP (GET and POST) through Apollo's `executeHTTPGraphQLRequest`, on plain node:http. */
 export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, services: GatewayServices) {
   const { maxBodyBytes } = services.config.limits;
-  return async (req: IncomingMessage, res: ServerResponse, search: string, log: Logger): Promise<void> => {
+  return async (req: IncomingMessage, res: ServerResponse, search: string, log: () => Logger): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     let body: unknown;
     try {

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Logger } from '../kernel/logger';
 import { sendJson } from './graphql-http';
 
-/** A route gets the request's own logger (it carries the request id). */
-export type Route = (req: IncomingMessage, res: ServerResponse, search: string, log: Logger) => Promise<void>;
+/** A route gets the request's own logger (it carries the request id), made on first use. */
+export type Route = (req: IncomingMessage, res: ServerResponse, search: string, log: () => Logger) => Promise<void>;
 
 /** A request id a client or proxy may send (x-request-id); anything else is replaced by ours. */
 const REQUEST_ID = /^[\w.:@-]{1,128}$/;
@@ -65,9 +65,10 @@ export class HttpServer {
       this.inFlight--;
       if (this.inFlight === 0) for (const w of this.drainWaiters.splice(0)) w();
     });
-    const log = this.log.child({ requestId });
+    let child: Logger | null = null;
+    const log = () => (child ??= this.log.child({ requestId }));
     route(req, res, search, log).catch((err: unknown) => {
-      log.error({ err, path: pathname }, 'request failed');
+      log().error({ err, path: pathname }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     });

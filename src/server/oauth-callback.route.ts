@@ -21,7 +21,7 @@ function page(res: ServerResponse, status: number, title: string, body: string):
 
 /** GET /oauth/google/callback?code&state (or ?error&state): where Google sends the admin back. */
 export function googleCallbackRoute(google: GoogleConnections) {
-  return async (req: IncomingMessage, res: ServerResponse, search: string, log: Logger): Promise<void> => {
+  return async (req: IncomingMessage, res: ServerResponse, search: string, log: () => Logger): Promise<void> => {
     if (req.method !== 'GET') {
       res.setHeader('allow', 'GET');
       return page(res, 405, 'Method not allowed', 'Google sends the authorization back with GET.');
@@ -37,7 +37,7 @@ export function googleCallbackRoute(google: GoogleConnections) {
       if (err instanceof DomainError) {
         return page(res, 400, 'Google was not connected', `${err.message}.`.replace(/\.\.$/, '.'));
       }
-      log.error({ err }, 'OAuth callback failed');
+      log().error({ err }, 'OAuth callback failed');
       return page(res, 500, 'Google was not connected', 'The gateway failed to finish the authorization. Try again.');
     }
   };

@@ -75,7 +75,7 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
           document: document as DocumentNode,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(services, ctx.extra.caller ?? null, socketLog(ctx.extra).child({ operationId: _id })),
+          contextValue: createContext(services, ctx.extra.caller ?? null, () => socketLog(ctx.extra).child({ operationId: _id })),
         };
       },
       onNext: (ctx, id, _payload, _args, result) => {
