@@ -110,6 +110,18 @@ describe('secrets', () => {
 });
 
 describe('caches across gateway instances', () => {
+  /** The second instance's error codes for a probe, polled (≤ 5 s) until it fails: changes reach it through PostgreSQL's NOTIFY. */
+  async function probeErrorsOnSecond(user: string): Promise<unknown[]> {
+    const deadline = Date.now() + 5000;
+    let codes: unknown[] = [];
+    while (Date.now() < deadline) {
+      codes = errorCodes(await gql(second.url, '{ googleProbe { email } }', { token: user }));
+      if (codes.length) break;
+      await sleep(50);
+    }
+    return codes;
+  }
+
   it('resetCaches on one instance clears the other’s Google client cache', async () => {
     // The second instance drops its client when the authorization's own event reaches it; on busy
     // CPUs that may come after its first probe. Wait for it, so the probes below see a settled cache.
@@ -131,14 +143,7 @@ describe('caches across gateway instances', () => {
     expect((await gql(second.url, '{ googleProbe { email } }', { token: user })).body.errors).toBeUndefined();
 
     expect((await gql(bed.gw.url, 'mutation { resetCaches { at } }', { token: bed.admin })).body.errors).toBeUndefined();
-    const deadline = Date.now() + 5000;
-    let codes: unknown[] = [];
-    while (Date.now() < deadline) {
-      codes = errorCodes(await gql(second.url, '{ googleProbe { email } }', { token: user }));
-      if (codes.length) break;
-      await sleep(50);
-    }
-    expect(codes).toEqual(['GOOGLE_NOT_AUTHORIZED']);
+    expect(await probeErrorsOnSecond(user)).toEqual(['GOOGLE_NOT_AUTHORIZED']);
   });
 
   it('a credentials change on one instance reaches the other at once', async () => {
@@ -147,14 +152,6 @@ describe('caches across gateway instances', () => {
     const user = await bed.gw.token('acme');
     expect((await gql(second.url, '{ googleProbe { email } }', { token: user })).body.errors).toBeUndefined();
     await setCredentials(bed, bed.admin, 'replacement.apps.googleusercontent.com');
-    // It arrives through PostgreSQL's NOTIFY: wait for it (bounded), without a fixed sleep.
-    const deadline = Date.now() + 5000;
-    let codes: unknown[] = [];
-    while (Date.now() < deadline) {
-      codes = errorCodes(await gql(second.url, '{ googleProbe { email } }', { token: user }));
-      if (codes.length) break;
-      await sleep(50);
-    }
-    expect(codes).toEqual(['GOOGLE_NOT_AUTHORIZED']);
+    expect(await probeErrorsOnSecond(user)).toEqual(['GOOGLE_NOT_AUTHORIZED']);
   });
 });
