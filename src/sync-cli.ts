@@ -7,8 +7,7 @@ import { SyncTrigger } from './kernel/sync-job';
 import { tenantEntityManager } from './kernel/tenant-em';
 import { createServices } from './services';
 import { SYNC_PROGRESS, type SyncProgressPayload } from './sync/sync-events';
-import { SyncEngine } from './sync/sync-engine';
-import { SyncStatus } from './sync/sync-module';
+import { isFinalStatus, SyncStatus } from './sync/sync-module';
 import { SyncRun } from './sync/sync-run.entity';
 
 /** Exit codes: 0 SUCCEEDED, 2 PARTIAL, 1 anything else (or a usage error: 64). */
@@ -71,13 +70,13 @@ export async function runSyncCli(modules: readonly GatewayModule[], argv = proce
     if (!values.json) process.stderr.write(`sync run ${run.id} (${module}, tenant ${values.tenant})${run.trigger !== SyncTrigger.CLI ? `: joined the ${run.status.toLowerCase()} run` : ''}\n`);
 
     const em = () => tenantEntityManager(orm, values.tenant!);
-    let final = SyncEngine.isFinal(run.status) ? run : null;
+    let final = isFinalStatus(run.status) ? run : null;
     const started = Date.now();
     let hinted = false;
     // Events draw the bar; the database (every 2 s, and once the final event came) decides the end.
     const pollOnce = async () => {
       const current = await em().findOne(SyncRun, { id: run.id });
-      if (current && SyncEngine.isFinal(current.status)) {
+      if (current && isFinalStatus(current.status)) {
         final = current;
       } else if (current?.status === SyncStatus.QUEUED && !worksItself && !hinted && Date.now() - started > 15_000) {
         hinted = true;

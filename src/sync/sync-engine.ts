@@ -15,7 +15,7 @@ import { PERSIST_INTERVAL_MS, ProgressReporter, type Counters } from './progress
 import { RateLimiter } from './rate-limiter';
 import { withRetry } from './retry-policy';
 import { SyncItemError } from './sync-item-error.entity';
-import { isFinalStatus, SyncStatus, SyncTrigger } from './sync-module';
+import { SyncStatus, SyncTrigger } from './sync-module';
 import { SyncRun } from './sync-run.entity';
 
 export interface SyncEngineOptions {
@@ -395,10 +395,5 @@ export class SyncEngine {
     } catch (err) {
       this.log.warn({ err }, 'sync housekeeping failed');
     }
-  }
-
-  /** For tests and the CLI: has this run reached a final status? */
-  static isFinal(status: string): boolean {
-    return isFinalStatus(status);
   }
 }

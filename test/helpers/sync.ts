@@ -1,5 +1,5 @@
 import type { SyncCounters } from '../../src/sync/sync-events';
-import { SyncEngine } from '../../src/sync/sync-engine';
+import { isFinalStatus } from '../../src/sync/sync-module';
 import { gql, sleep } from './client';
 
 export interface RunView extends SyncCounters {
@@ -20,7 +20,7 @@ export async function waitForRun(url: string, token: string, id: string, timeout
     const res = await gql<{ syncRun: RunView }>(url, `query($id: ID!) { syncRun(id: $id) { ${FIELDS} } }`, { token, variables: { id } });
     if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
     const run = res.body.data!.syncRun;
-    if (SyncEngine.isFinal(run.status)) return run;
+    if (isFinalStatus(run.status)) return run;
     if (Date.now() > deadline) throw new Error(`run ${id} still ${run.status} after ${timeoutMs} ms`);
     await sleep(100);
   }
