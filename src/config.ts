@@ -42,7 +42,8 @@ export interface GatewayConfig {
     housekeepingSeconds: number;
   };
   publicUrl: string;
-  jwt: { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
+  /** How tokens are checked: the key (JWT_SECRET or JWKS_URL) and the claims they must carry (JWT_AUDIENCE, JWT_ISSUER). */
+  jwt: ({ kind: 'secret'; secret: string } | { kind: 'jwks'; url: string }) & { audience?: string; issuer?: string };
   secretsKey: string;
   /** Older keys that may still open stored secrets during a rotation (SECRETS_KEY_PREVIOUS). */
   previousSecretsKeys: string[];
@@ -68,6 +69,8 @@ export interface GatewayConfig {
     maxTokens: number;
     maxCost: number;
     maxDirectives: number;
+    /** Open WebSockets one caller (tenant + sub) may hold (WS_MAX_SOCKETS_PER_CALLER). */
+    maxSocketsPerCaller: number;
   };
 }
 
@@ -165,18 +168,24 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   const publicUrl = (urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
 
   const jwksUrl = urlVar(env, 'JWKS_URL', ['http:', 'https:']);
-  let jwt: GatewayConfig['jwt'];
+  let jwtKey: { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
   if (jwksUrl) {
     if (env.JWT_SECRET) throw new ConfigError('JWT_SECRET', 'set together with JWKS_URL; choose one');
-    jwt = { kind: 'jwks', url: jwksUrl };
+    jwtKey = { kind: 'jwks', url: jwksUrl };
   } else if (env.JWT_SECRET) {
     if (env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
-    jwt = { kind: 'secret', secret: env.JWT_SECRET };
+    jwtKey = { kind: 'secret', secret: env.JWT_SECRET };
   } else if (production) {
     throw new ConfigError('JWT_SECRET', 'is required in production (or set JWKS_URL)');
   } else {
-    jwt = { kind: 'secret', secret: devSecret(dataDir, 'jwt-secret', 48) };
+    jwtKey = { kind: 'secret', secret: devSecret(dataDir, 'jwt-secret', 48) };
   }
+  const audience = env.JWT_AUDIENCE?.trim() || undefined;
+  const issuer = env.JWT_ISSUER?.trim() || undefined;
+  // A token minted for another service of the same identity provider must not open this one.
+  if (production && !audience) throw new ConfigError('JWT_AUDIENCE', 'is required in production (the "aud" your identity provider puts in tokens for this gateway)');
+  if (production && !issuer) throw new ConfigError('JWT_ISSUER', 'is required in production (the "iss" of your identity provider)');
+  const jwt: GatewayConfig['jwt'] = { ...jwtKey, ...(audience ? { audience } : {}), ...(issuer ? { issuer } : {}) };
 
   let secretsKey = env.SECRETS_KEY?.trim();
   if (secretsKey) {
@@ -249,6 +258,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       maxTokens: intVar(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
       maxCost: intVar(env, 'GRAPHQL_MAX_COST', 20_000, 10, 1_000_000),
       maxDirectives: intVar(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
+      maxSocketsPerCaller: intVar(env, 'WS_MAX_SOCKETS_PER_CALLER', 20, 1, 10_000),
     },
   };
 }

@@ -10,8 +10,13 @@ import { errorFormatter, formatGraphQLError, logUnexpected } from '../schema/for
 import type { Hardening } from '../schema/hardening';
 import { requestIdOf } from './http-server';
 
+/** setTimeout's longest delay (about 24.8 days); a longer-lived token re-arms its timer. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 type SocketExtra = {
   caller?: Caller;
+  /** Closes the socket when its token expires. */
+  expiry?: NodeJS.Timeout;
   /** The socket's logger: its request id comes from the upgrade request's x-request-id, or is ours. */
   log?: Logger;
 };
@@ -24,13 +29,17 @@ function coded(errors: readonly GraphQLError[], code: string): GraphQLError[] {
 /**
  * GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's /graphql path. The token
  * comes in `connection_init` ({ authorization: "Bearer …" }); a bad or missing one closes the
- * socket with 4403. Operations are parsed and validated with the same limits as over HTTP.
+ * socket with 4403, and so does the token's expiry (a client reconnects with a fresh token).
+ * A caller (tenant + sub) has at most WS_MAX_SOCKETS_PER_CALLER sockets open; one more is closed
+ * with 4429. Operations are parsed and validated with the same limits as over HTTP.
  */
 export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema, services: GatewayServices, limits: Hardening, path = '/graphql') {
   const wss = new WebSocketServer({ noServer: true, maxPayload: services.config.limits.maxBodyBytes });
   const format = errorFormatter(services.config.development);
   const socketLog = (extra: SocketExtra & { request: IncomingMessage }): Logger => (extra.log ??= services.log.child({ requestId: requestIdOf(extra.request), socketId: randomUUID() }));
   const rules = [...specifiedRules, ...limits.validationRules];
+  const maxSocketsPerCaller = services.config.limits.maxSocketsPerCaller;
+  const socketsPerCaller = new Map<string, number>();
   // Like Apollo's document store: a query text is parsed and validated once, not per subscriber.
   const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const check = (query: string): DocumentNode | readonly GraphQLError[] => {
@@ -57,9 +66,34 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         if (typeof header !== 'string') return false;
         try {
-          const caller = await services.verifier.fromAuthorizationHeader(header);
-          if (!caller) return false;
+          const session = await services.verifier.sessionOf(header);
+          if (!session) return false;
+          const { caller, exp } = session;
+          const key = `${caller.tenant}\u0000${caller.sub}`;
+          const open = socketsPerCaller.get(key) ?? 0;
+          if (open >= maxSocketsPerCaller) {
+            // 4429 is final for graphql-ws clients: they do not retry in a loop.
+            ctx.extra.socket.close(4429, `Too many open sockets for this caller (at most ${maxSocketsPerCaller})`);
+            return false;
+          }
+          socketsPerCaller.set(key, open + 1);
+          ctx.extra.socket.once('close', () => {
+            clearTimeout(ctx.extra.expiry);
+            const left = (socketsPerCaller.get(key) ?? 1) - 1;
+            if (left > 0) socketsPerCaller.set(key, left);
+            else socketsPerCaller.delete(key);
+          });
           await services.tenants.ensure(caller.tenant);
+          // The socket lives as long as its token: at expiry it closes with 4403, its subscriptions
+          // end, and the client reconnects with a fresh token in connection_init.
+          const expired = () => ctx.extra.socket.close(4403, 'The token has expired: reconnect with a fresh token');
+          const leftMs = exp * 1000 - Date.now();
+          if (leftMs <= 0) return false;
+          const at = (ms: number) => {
+            ctx.extra.expiry = setTimeout(() => (ms > MAX_TIMER_MS ? at(ms - MAX_TIMER_MS) : expired()), Math.min(ms, MAX_TIMER_MS));
+            ctx.extra.expiry.unref();
+          };
+          at(leftMs);
           ctx.extra.caller = caller;
           return true;
         } catch (err) {
