@@ -21,6 +21,8 @@ export type ProcessRole = (typeof ROLES)[number];
 export interface GatewayConfig {
   port: number;
   host: string;
+  /** METRICS_PORT: /metrics is served there (on HOST) instead of on PORT; null = on PORT. */
+  metricsPort: number | null;
   databaseUrl: string | undefined;
   dataDir: string;
   role: ProcessRole;
@@ -138,6 +140,8 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   const production = env.NODE_ENV === 'production';
   const port = intVar(env, 'PORT', 4000, 0, 65535);
   const host = env.HOST?.trim() || '0.0.0.0';
+  const metricsPort = env.METRICS_PORT === undefined ? null : intVar(env, 'METRICS_PORT', 0, 0, 65535);
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) throw new ConfigError('METRICS_PORT', `must differ from PORT (${port}); leave it unset to serve /metrics on PORT`);
   const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   if (databaseUrl) {
     const u = new URL(databaseUrl);
@@ -229,6 +233,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   return {
     port,
     host,
+    metricsPort,
     databaseUrl,
     dataDir,
     role,

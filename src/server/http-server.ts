@@ -38,7 +38,11 @@ export class HttpServer {
     private readonly log: Logger,
   ) {
     this.server = createServer((req, res) => this.handle(req, res));
-    this.server.keepAliveTimeout = 5000;
+    // Longer than the idle timeouts of load balancers (60 s) and of HTTP clients that reuse sockets
+    // (they close theirs a second before the server's "Keep-Alive: timeout" hint): with a short
+    // timeout, a client may send on a socket at the moment the server closes it (ECONNRESET).
+    this.server.keepAliveTimeout = 65_000;
+    this.server.headersTimeout = 66_000;
     this.server.requestTimeout = 60_000;
   }
 

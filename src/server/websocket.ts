@@ -10,6 +10,10 @@ import { errorFormatter, formatGraphQLError, logUnexpected } from '../schema/for
 import type { Hardening } from '../schema/hardening';
 import { requestIdOf } from './http-server';
 
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
 /** setTimeout's longest delay (about 24.8 days); a longer-lived token re-arms its timer. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -77,7 +81,9 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
             return false;
           }
           socketsPerCaller.set(key, open + 1);
+          services.metrics.openSockets.inc();
           ctx.extra.socket.once('close', () => {
+            services.metrics.openSockets.dec();
             clearTimeout(ctx.extra.expiry);
             const left = (socketsPerCaller.get(key) ?? 1) - 1;
             if (left > 0) socketsPerCaller.set(key, left);
@@ -103,7 +109,10 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
       },
       onSubscribe: (ctx, _id, payload) => {
         const document = check(payload.query);
-        if (Array.isArray(document)) return document as readonly GraphQLError[];
+        if (Array.isArray(document)) {
+          for (const e of document as readonly GraphQLError[]) services.metrics.errors.inc({ code: String(e.extensions.code) });
+          return document as readonly GraphQLError[];
+        }
         return {
           schema,
           document: document as DocumentNode,
@@ -112,14 +121,43 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
           contextValue: createContext(services, ctx.extra.caller ?? null, () => socketLog(ctx.extra).child({ operationId: _id })),
         };
       },
+      onOperation: (_ctx, _id, _payload, args, result) => {
+        // A subscription is served until its iterator ends; queries and mutations answer once.
+        if (!isAsyncIterable(result)) return;
+        services.metrics.activeSubscriptions.inc();
+        const iterator = result[Symbol.asyncIterator]();
+        let ended = false;
+        const end = () => {
+          if (!ended) services.metrics.activeSubscriptions.dec();
+          ended = true;
+        };
+        // An async generator's shape (graphql-ws calls return() on it when the client or socket ends it).
+        const counted: AsyncGenerator<unknown> = {
+          next: () =>
+            iterator.next().then(
+              (r) => (r.done && end(), r),
+              (err: unknown) => (end(), Promise.reject(err)),
+            ),
+          return: (value?: unknown) => (end(), iterator.return ? iterator.return(value) : Promise.resolve({ done: true as const, value: undefined })),
+          throw: (err?: unknown) => (end(), iterator.throw ? iterator.throw(err) : Promise.reject(err)),
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+        };
+        return counted as typeof result;
+      },
       onNext: (ctx, id, _payload, _args, result) => {
         if (!result.errors?.length) return;
         logUnexpected(socketLog(ctx.extra).child({ operationId: id }), result.errors);
-        return { ...result, errors: result.errors.map((e) => formatGraphQLError(format, e)) };
+        const errors = result.errors.map((e) => formatGraphQLError(format, e));
+        for (const e of errors) services.metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+        return { ...result, errors };
       },
       onError: (ctx, id, _payload, errors) => {
         logUnexpected(socketLog(ctx.extra).child({ operationId: id }), errors);
-        return errors.map((e) => formatGraphQLError(format, e));
+        const formatted = errors.map((e) => formatGraphQLError(format, e));
+        for (const e of formatted) services.metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+        return formatted;
       },
     },
     wss,
