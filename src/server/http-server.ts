@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../kernel/logger';
 import { sendJson } from './graphql-http';
+import { isClientAbort } from './read-body';
 
 /** A route gets the request's own logger (it carries the request id), made on first use. */
 export type Route = (req: IncomingMessage, res: ServerResponse, search: string, log: () => Logger) => Promise<void>;
@@ -72,6 +73,11 @@ export class HttpServer {
     let child: Logger | null = null;
     const log = () => (child ??= this.log.child({ requestId }));
     route(req, res, search, log).catch((err: unknown) => {
+      if (isClientAbort(err, req)) {
+        log().debug({ path: pathname }, 'the client closed the connection before the answer');
+        res.destroy();
+        return;
+      }
       log().error({ err, path: pathname }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
