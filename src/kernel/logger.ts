@@ -39,8 +39,9 @@ function withoutStatement(message: string): string {
 
 /** pino's error serializer, minus the SQL statements and row values that database errors carry. */
 export function serializeError(err: unknown): unknown {
-  const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
-  if (!out || typeof out !== 'object') return out;
+  const serialized: unknown = pino.stdSerializers.err(err as Error);
+  if (!serialized || typeof serialized !== 'object') return serialized;
+  const out = serialized as Record<string, unknown>;
   const replacements: [string, string][] = [];
   for (let e: unknown = err, depth = 0; e instanceof Error && depth < 10; e = (e as { cause?: unknown }).cause ?? (e as { previous?: unknown }).previous, depth++) {
     if (isDatabaseError(e) && e.message.includes(' - ')) replacements.push([e.message, withoutStatement(e.message)]);
