@@ -42,6 +42,8 @@ export interface GatewayConfig {
     leaseSeconds: number;
     /** How often workers look for abandoned runs and due schedules. */
     housekeepingSeconds: number;
+    /** The shortest interval a sync schedule may have (SYNC_MIN_SCHEDULE_SECONDS, default 300). */
+    minScheduleSeconds: number;
   };
   publicUrl: string;
   /** How tokens are checked: the key (JWT_SECRET or JWKS_URL) and the claims they must carry (JWT_AUDIENCE, JWT_ISSUER). */
@@ -245,6 +247,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       leaseSeconds: numberVar(env, 'SYNC_LEASE_SECONDS', 30, 1),
       pollingIntervalSeconds: numberVar(env, 'SYNC_POLL_SECONDS', 1, 0.5),
       housekeepingSeconds: numberVar(env, 'SYNC_HOUSEKEEPING_SECONDS', 5, 0.5),
+      minScheduleSeconds: intVar(env, 'SYNC_MIN_SCHEDULE_SECONDS', 300, 1, 7 * 86_400),
     },
     publicUrl,
     jwt,

@@ -65,7 +65,7 @@ export async function createServices(config: GatewayConfig, log: Logger, options
     metrics,
   });
   scrapeDatabase(metrics, orm);
-  const scheduler = new SyncScheduler(orm, engine, log.child({ component: 'sync-scheduler' }));
+  const scheduler = new SyncScheduler(orm, engine, log.child({ component: 'sync-scheduler' }), config.sync.minScheduleSeconds);
   return {
     config,
     log,
