@@ -266,3 +266,21 @@ describe('sync schedules', () => {
     expect(rows.rows).toEqual([{ cron: '0 2 * * 1-5' }]);
   });
 });
+
+describe('employee emails', () => {
+  it('are unique per tenant whatever their case; another tenant may use the same one', async () => {
+    const create = (token: string, email: string) =>
+      gql<{ createEmployee: { id: string } }>(gw.url, 'mutation($i: CreateEmployeeInput!) { createEmployee(input: $i) { id } }', { token, variables: { i: { name: 'Twin', email } } });
+    const taken = await create(admin, 'ANA.POP@acme.test');
+    expect(errorCodes(taken)).toEqual(['BAD_USER_INPUT']);
+    expect(taken.body.errors![0]!.extensions!.field).toBe('email');
+    const otherTenant = await create(await gw.token('tasks-other', ['admin']), 'ana.pop@acme.test');
+    expect(otherTenant.body.errors).toBeUndefined();
+    const renamed = await gql(gw.url, 'mutation($id: ID!) { updateEmployee(id: $id, input: {email: "Ana.Pop@ACME.test"}) { id } }', { token: admin, variables: { id: bogdan } });
+    expect(errorCodes(renamed)).toEqual(['BAD_USER_INPUT']);
+    const rows = await dbQuery(gw.databaseUrl, `SELECT email FROM employee WHERE tenant = 'tasks-co' AND lower(email) = 'ana.pop@acme.test'`);
+    expect(rows.rows).toEqual([{ email: 'ana.pop@acme.test' }]);
+    // Changing one's own email's case is not a clash.
+    expect((await gql(gw.url, 'mutation($id: ID!) { updateEmployee(id: $id, input: {email: "Ana.Pop@acme.test"}) { email } }', { token: admin, variables: { id: ana } })).body.errors).toBeUndefined();
+  });
+});
