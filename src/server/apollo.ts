@@ -31,9 +31,10 @@ function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayConte
     async requestDidStart() {
       const started = performance.now();
       return {
-        async willSendResponse({ operation, operationName, response }) {
+        async willSendResponse({ operation, operationName, request, response }) {
           const type = operation?.operation ?? 'unknown';
-          metrics.operationDuration.observe({ operation: metrics.operationLabel(operationName), type }, (performance.now() - started) / 1000);
+          // A refused document has no resolved operation: the name the client sent stands for it.
+          metrics.operationDuration.observe({ operation: metrics.operationLabel(operationName ?? request.operationName), type }, (performance.now() - started) / 1000);
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           if (errors) for (const e of errors) metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
         },
