@@ -40,6 +40,8 @@ export interface GatewayConfig {
     leaseSeconds: number;
     /** How often workers look for abandoned runs and due schedules. */
     housekeepingSeconds: number;
+    /** A run that completes no item (nor changes phase) for this long is stopped and failed (SYNC_STALL_TIMEOUT_MS). */
+    stallTimeoutMs: number;
   };
   publicUrl: string;
   jwt: { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
@@ -231,6 +233,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       leaseSeconds: numberVar(env, 'SYNC_LEASE_SECONDS', 30, 1),
       pollingIntervalSeconds: numberVar(env, 'SYNC_POLL_SECONDS', 1, 0.5),
       housekeepingSeconds: numberVar(env, 'SYNC_HOUSEKEEPING_SECONDS', 5, 0.5),
+      stallTimeoutMs: intVar(env, 'SYNC_STALL_TIMEOUT_MS', 600_000, 1000, 86_400_000),
     },
     publicUrl,
     jwt,
