@@ -8,10 +8,11 @@ export async function healthz(_req: IncomingMessage, res: ServerResponse): Promi
   sendJson(res, 200, { status: 'ok' });
 }
 
-/** /readyz: 200 only while the database answers and every migration is applied. */
-export function readyz(orm: MikroORM, isShuttingDown: () => boolean) {
+/** /readyz: 200 only while the database answers, every migration is applied and events arrive (LISTEN is up). */
+export function readyz(orm: MikroORM, isShuttingDown: () => boolean, isListening: () => boolean = () => true) {
   return async (_req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (isShuttingDown()) return sendJson(res, 503, { status: 'shutting-down' });
+    if (!isListening()) return sendJson(res, 503, { status: 'events-unavailable' });
     try {
       await withTimeout(orm.em.getConnection().execute(/* readyz */ 'select 1'), 2000);
       const pending = await withTimeout(pendingMigrations(orm), 2000);

@@ -1,20 +1,23 @@
 import { badUserInput, notFound } from '../../kernel/errors';
+import { PubSubGap } from '../../kernel/pubsub';
 import { uuid } from '../../kernel/validate';
 import { requireCaller, type GatewayContext } from '../../schema/context';
 import { SYNC_PROGRESS, type SyncProgressPayload } from '../../sync/sync-events';
-import { isFinalStatus } from '../../sync/sync-module';
+import { isFinalStatus, SyncStatus } from '../../sync/sync-module';
 import { SyncRun } from '../../sync/sync-run.entity';
 import { SyncProgress } from './sync-progress.type';
 
 /**
  * The events of one run (its current state first, then live events, ending after the final one)
- * or of every run of a module, for the caller's tenant only.
+ * or of every run of a module, for the caller's tenant only. When this process's LISTEN connection
+ * was down, events may have been lost: the run (or the module's runs active or finished since the
+ * loss) is read again and its current state sent, so that no subscriber misses a final state.
  */
 export async function* progressStream(ctx: GatewayContext, runId: string | null, module: string | null): AsyncGenerator<SyncProgressPayload> {
   const caller = requireCaller(ctx);
   if (!runId && !module) throw badUserInput('Give runId or module', 'runId');
   // Subscribe before reading the run, so that no event falls between the two.
-  const events = ctx.services.pubsub.subscribe(SYNC_PROGRESS, caller.tenant);
+  const events = ctx.services.pubsub.subscribe(SYNC_PROGRESS, caller.tenant, { gaps: true });
   try {
     if (runId) {
       const run = await ctx.em.findOne(SyncRun, { id: uuid(runId, 'runId') });
@@ -24,6 +27,22 @@ export async function* progressStream(ctx: GatewayContext, runId: string | null,
       if (final) return;
     }
     for await (const event of events) {
+      if (event instanceof PubSubGap) {
+        // refresh: the request's identity map holds the run as first read.
+        const runs = runId
+          ? await ctx.em.find(SyncRun, { id: runId }, { refresh: true })
+          : await ctx.em.find(
+              SyncRun,
+              { module: module!, $or: [{ status: { $in: [SyncStatus.QUEUED, SyncStatus.RUNNING] } }, { finishedAt: { $gte: event.lostAt } }] },
+              { refresh: true, orderBy: { createdAt: 'asc' } },
+            );
+        for (const run of runs) {
+          const final = isFinalStatus(run.status);
+          yield SyncProgress.ofRun(run, final);
+          if (runId && final) return;
+        }
+        continue;
+      }
       if (runId && event.runId !== runId) continue;
       if (module && event.module !== module) continue;
       yield event;
