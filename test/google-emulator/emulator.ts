@@ -53,6 +53,8 @@ export interface GoogleEmulator {
    * and cuts the requests a `hang` still holds. Hung requests are recorded (status 0) when their client gives up.
    */
   setEndpointFault(target: FaultTarget, fault: EndpointFault | null): void;
+  /** Paths of the requests a `hang` fault holds unanswered now (their client has not given up yet). */
+  readonly hungRequests: string[];
   /**
    * Google Calendar API v3 `events` (`/calendar/v3/calendars/{calendarId}/events…`), reached by
    * googleapis with `rootUrl: emulator.url + '/'`: its events, per-calendar switches, quota, faults and counters.
@@ -142,6 +144,10 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     if (fault === null) this.faults.delete(target);
     else this.faults.set(target, fault);
     if (fault !== 'hang') this.server.releaseHung();
+  }
+
+  get hungRequests(): string[] {
+    return this.server.hungPaths;
   }
 
   private faultOf(path: string): EndpointFault | null {

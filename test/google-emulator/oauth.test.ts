@@ -436,10 +436,15 @@ describe('switchable endpoint faults', () => {
   it('hang holds the request until the client gives up; garbage answers 200 HTML; bad-gateway 502; null clears', async () => {
     emulator.setEndpointFault('token', 'hang');
     const started = Date.now();
-    await expect(fetch(emulator.env.GOOGLE_OAUTH_TOKEN_URL, { method: 'POST', body: 'grant_type=refresh_token', signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    const controller = new AbortController();
+    const hung = fetch(emulator.env.GOOGLE_OAUTH_TOKEN_URL, { method: 'POST', body: 'grant_type=refresh_token', signal: controller.signal });
+    await expect.poll(() => emulator.hungRequests).toEqual(['/token']);
+    controller.abort();
+    await expect(hung).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(5000);
     // The request is recorded, unanswered (status 0), once the client cut it.
     await expect.poll(() => emulator.requests.map((r) => [r.path, r.status])).toEqual([['/token', 0]]);
+    expect(emulator.hungRequests).toEqual([]);
 
     emulator.setEndpointFault('token', 'garbage');
     const garbage = await fetch(emulator.env.GOOGLE_OAUTH_TOKEN_URL, { method: 'POST', body: 'grant_type=refresh_token' });

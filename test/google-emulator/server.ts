@@ -30,8 +30,8 @@ export class EmulatorServer {
   readonly requests: RecordedRequest[] = [];
   private readonly routes: Route[] = [];
   private readonly server: Server;
-  /** Requests left unanswered by a `hang` fault. */
-  private readonly hung = new Set<ServerResponse>();
+  /** Requests left unanswered by a `hang` fault, with their paths. */
+  private readonly hung = new Map<ServerResponse, string>();
   /** Decides the fault (if any) of a request, after its body was read. */
   faultFor: ((req: EmulatorRequest) => EndpointFault | null) | null = null;
 
@@ -80,9 +80,14 @@ export class EmulatorServer {
     }
   }
 
+  /** Paths of the requests a `hang` fault holds now. */
+  get hungPaths(): string[] {
+    return [...this.hung.values()];
+  }
+
   /** Cuts the connections of the requests a `hang` fault holds (their clients see a reset). */
   releaseHung(): void {
-    for (const res of this.hung) res.destroy();
+    for (const res of this.hung.keys()) res.destroy();
     this.hung.clear();
   }
 
@@ -137,7 +142,7 @@ export class EmulatorServer {
       };
       const fault = this.faultFor?.(request) ?? null;
       if (fault === 'hang') {
-        this.hung.add(res);
+        this.hung.set(res, record.path);
         res.once('close', () => this.hung.delete(res));
         return;
       }
