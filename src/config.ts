@@ -21,6 +21,8 @@ export type ProcessRole = (typeof ROLES)[number];
 export interface GatewayConfig {
   port: number;
   host: string;
+  /** METRICS_PORT: /metrics is served there (on HOST) instead of on PORT; null = on PORT. */
+  metricsPort: number | null;
   databaseUrl: string | undefined;
   dataDir: string;
   role: ProcessRole;
@@ -42,9 +44,12 @@ export interface GatewayConfig {
     housekeepingSeconds: number;
     /** A run that completes no item (nor changes phase) for this long is stopped and failed (SYNC_STALL_TIMEOUT_MS). */
     stallTimeoutMs: number;
+    /** The shortest interval a sync schedule may have (SYNC_MIN_SCHEDULE_SECONDS, default 300). */
+    minScheduleSeconds: number;
   };
   publicUrl: string;
-  jwt: { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
+  /** How tokens are checked: the key (JWT_SECRET or JWKS_URL) and the claims they must carry (JWT_AUDIENCE, JWT_ISSUER). */
+  jwt: ({ kind: 'secret'; secret: string } | { kind: 'jwks'; url: string }) & { audience?: string; issuer?: string };
   secretsKey: string;
   /** Older keys that may still open stored secrets during a rotation (SECRETS_KEY_PREVIOUS). */
   previousSecretsKeys: string[];
@@ -70,6 +75,8 @@ export interface GatewayConfig {
     maxTokens: number;
     maxCost: number;
     maxDirectives: number;
+    /** Open WebSockets one caller (tenant + sub) may hold (WS_MAX_SOCKETS_PER_CALLER). */
+    maxSocketsPerCaller: number;
   };
 }
 
@@ -137,6 +144,8 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   const production = env.NODE_ENV === 'production';
   const port = intVar(env, 'PORT', 4000, 0, 65535);
   const host = env.HOST?.trim() || '0.0.0.0';
+  const metricsPort = env.METRICS_PORT === undefined ? null : intVar(env, 'METRICS_PORT', 0, 0, 65535);
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) throw new ConfigError('METRICS_PORT', `must differ from PORT (${port}); leave it unset to serve /metrics on PORT`);
   const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   if (databaseUrl) {
     const u = new URL(databaseUrl);
@@ -167,18 +176,24 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   const publicUrl = (urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
 
   const jwksUrl = urlVar(env, 'JWKS_URL', ['http:', 'https:']);
-  let jwt: GatewayConfig['jwt'];
+  let jwtKey: { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
   if (jwksUrl) {
     if (env.JWT_SECRET) throw new ConfigError('JWT_SECRET', 'set together with JWKS_URL; choose one');
-    jwt = { kind: 'jwks', url: jwksUrl };
+    jwtKey = { kind: 'jwks', url: jwksUrl };
   } else if (env.JWT_SECRET) {
     if (env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
-    jwt = { kind: 'secret', secret: env.JWT_SECRET };
+    jwtKey = { kind: 'secret', secret: env.JWT_SECRET };
   } else if (production) {
     throw new ConfigError('JWT_SECRET', 'is required in production (or set JWKS_URL)');
   } else {
-    jwt = { kind: 'secret', secret: devSecret(dataDir, 'jwt-secret', 48) };
+    jwtKey = { kind: 'secret', secret: devSecret(dataDir, 'jwt-secret', 48) };
   }
+  const audience = env.JWT_AUDIENCE?.trim() || undefined;
+  const issuer = env.JWT_ISSUER?.trim() || undefined;
+  // A token minted for another service of the same identity provider must not open this one.
+  if (production && !audience) throw new ConfigError('JWT_AUDIENCE', 'is required in production (the "aud" your identity provider puts in tokens for this gateway)');
+  if (production && !issuer) throw new ConfigError('JWT_ISSUER', 'is required in production (the "iss" of your identity provider)');
+  const jwt: GatewayConfig['jwt'] = { ...jwtKey, ...(audience ? { audience } : {}), ...(issuer ? { issuer } : {}) };
 
   let secretsKey = env.SECRETS_KEY?.trim();
   if (secretsKey) {
@@ -222,6 +237,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   return {
     port,
     host,
+    metricsPort,
     databaseUrl,
     dataDir,
     role,
@@ -234,6 +250,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       pollingIntervalSeconds: numberVar(env, 'SYNC_POLL_SECONDS', 1, 0.5),
       housekeepingSeconds: numberVar(env, 'SYNC_HOUSEKEEPING_SECONDS', 5, 0.5),
       stallTimeoutMs: intVar(env, 'SYNC_STALL_TIMEOUT_MS', 600_000, 1000, 86_400_000),
+      minScheduleSeconds: intVar(env, 'SYNC_MIN_SCHEDULE_SECONDS', 300, 1, 7 * 86_400),
     },
     publicUrl,
     jwt,
@@ -252,6 +269,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       maxTokens: intVar(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
       maxCost: intVar(env, 'GRAPHQL_MAX_COST', 20_000, 10, 1_000_000),
       maxDirectives: intVar(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
+      maxSocketsPerCaller: intVar(env, 'WS_MAX_SOCKETS_PER_CALLER', 20, 1, 10_000),
     },
   };
 }

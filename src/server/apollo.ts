@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
+import type { GatewayMetrics } from '../kernel/metrics';
 import type { GatewayContext, GatewayServices } from '../schema/context';
 import { unauthenticated } from '../schema/errors';
 import { errorFormatter, logUnexpected } from '../schema/format-error';
@@ -24,10 +25,27 @@ const requestPlugin: ApolloServerPlugin<GatewayContext> = {
   },
 };
 
+/** Duration by operation name and type, and errors by code, as sent (after formatting). */
+function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operation, operationName, response }) {
+          const type = operation?.operation ?? 'unknown';
+          metrics.operationDuration.observe({ operation: metrics.operationLabel(operationName), type }, (performance.now() - started) / 1000);
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (errors) for (const e of errors) metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+        },
+      };
+    },
+  };
+}
+
 export function createApollo(schema: GraphQLSchema, services: GatewayServices, limits: Hardening): ApolloServer<GatewayContext> {
   const { config, log } = services;
   // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestPlugin, ApolloServerPluginCacheControlDisabled()];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestPlugin, metricsPlugin(services.metrics), ApolloServerPluginCacheControlDisabled()];
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<GatewayContext>({
     schema,

@@ -8,6 +8,7 @@ import { GoogleCallError } from '../google/google-errors';
 import type { GoogleConnections } from '../google/google-connections';
 import { badUserInput, DomainError } from '../kernel/errors';
 import type { Logger } from '../kernel/logger';
+import type { GatewayMetrics } from '../kernel/metrics';
 import type { PgPubSub } from '../kernel/pubsub';
 import type { SyncJob, SyncJobContext } from '../kernel/sync-job';
 import { tenantEntityManager } from '../kernel/tenant-em';
@@ -53,6 +54,8 @@ export interface SyncEngineDeps {
   options?: SyncEngineOptions;
   /** Runs jobs here (default: unless ROLE=api). */
   worker?: boolean;
+  /** Where the rate limiter's waits are recorded. */
+  metrics?: GatewayMetrics;
 }
 
 export interface EnqueueRequest {
@@ -139,7 +142,8 @@ export class SyncEngine {
     }
     this.pool = new pg.Pool({ connectionString: this.databaseUrl, max: 4 });
     this.pool.on('error', (err) => this.log.warn({ err }, 'sync engine pool error'));
-    this.rateLimiter = new RateLimiter(deps.config.rateLimits);
+    const metrics = deps.metrics;
+    this.rateLimiter = new RateLimiter(deps.config.rateLimits, metrics ? { onWait: (api, seconds) => metrics.limiterWait.observe({ api }, seconds) } : {});
   }
 
   hasJob(module: string): boolean {

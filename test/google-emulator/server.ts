@@ -37,7 +37,7 @@ export class EmulatorServer {
 
   constructor(private readonly options: EmulatorServerOptions = {}) {
     this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.keepAliveTimeout = 5000;
+    this.server.keepAliveTimeout = 65_000; // like the gateway's: a reused idle socket is not closed under its client
   }
 
   /**

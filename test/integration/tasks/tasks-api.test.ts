@@ -248,3 +248,21 @@ describe('the task calendar', () => {
     expect(seen).toEqual(all.rows.map((r) => r.id));
   });
 });
+
+describe('sync schedules', () => {
+  it('refuses a schedule that fires more often than every 5 minutes, and accepts one that does not', async () => {
+    const admin = await gw.token('sched-co', ['admin']);
+    const set = (cron: string) =>
+      gql(gw.url, 'mutation($cron: String!) { setSyncSchedule(module: TASKS, cron: $cron, timeZone: "Europe/Bucharest") { cron nextRunAt } }', { token: admin, variables: { cron } });
+    for (const cron of ['* * * * *', '*/2 * * * *', '0,3 * * * *', '*/30 * * * * *']) {
+      const res = await set(cron);
+      expect(errorCodes(res), cron).toEqual(['BAD_USER_INPUT']);
+      expect(res.body.errors![0]!.message).toMatch(/at most every 5 minutes/);
+      expect(res.body.errors![0]!.extensions!.field).toBe('cron');
+    }
+    expect((await set('*/5 * * * *')).body.errors).toBeUndefined();
+    expect((await set('0 2 * * 1-5')).body.errors).toBeUndefined();
+    const rows = await dbQuery(gw.databaseUrl, `SELECT cron FROM sync_schedule WHERE tenant = 'sched-co'`);
+    expect(rows.rows).toEqual([{ cron: '0 2 * * 1-5' }]);
+  });
+});
