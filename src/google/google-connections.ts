@@ -5,6 +5,7 @@ import type { GatewayConfig } from '../config';
 import type { Logger } from '../kernel/logger';
 import type { CacheRegistry } from '../kernel/caches';
 import type { Caller } from '../kernel/caller';
+import { untilAborted } from '../kernel/abort';
 import { tenantEntityManager } from '../kernel/tenant-em';
 import type { GoogleApi } from '../kernel/module';
 import { badUserInput, domainError } from '../kernel/errors';
@@ -432,20 +433,6 @@ function dropGrant(record: GoogleConnectionRecord, lastError: string | null): vo
     authorizedAt: null,
     authorizedBy: null,
     lastError,
-  });
-}
-
-/** Waits for `promise`, or rejects with the signal's reason as soon as it aborts. */
-function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
-      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e as Error)),
-    );
   });
 }
 

@@ -11,6 +11,7 @@ import type { Logger } from '../kernel/logger';
 import type { GatewayMetrics } from '../kernel/metrics';
 import type { PgPubSub } from '../kernel/pubsub';
 import type { SyncJob, SyncJobContext } from '../kernel/sync-job';
+import { untilAborted } from '../kernel/abort';
 import { tenantEntityManager } from '../kernel/tenant-em';
 import { PERSIST_INTERVAL_MS, ProgressReporter, type Counters } from './progress-reporter';
 import { RateLimiter } from './rate-limiter';
@@ -86,19 +87,6 @@ export class SyncStalled extends Error {
     super(`The sync made no progress for ${Math.round(afterMs / 100) / 10} s (a call to Google or to the database hung) and was stopped; run it again`);
     this.name = 'SyncStalled';
   }
-}
-
-/** Waits for `promise`, or rejects with the signal's reason as soon as it aborts (the call itself is aborted by the same signal). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as Error);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason as Error);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
-      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e as Error)),
-    );
-  });
 }
 
 /** Codes (from classifyGoogleError) that mean Google no longer accepts the tenant's grant. */
