@@ -18,6 +18,8 @@ export async function* progressStream(ctx: GatewayContext, runId: string | null,
   if (!runId && !module) throw badUserInput('Give runId or module', 'runId');
   // Subscribe before reading the run, so that no event falls between the two.
   const events = ctx.services.pubsub.subscribe(SYNC_PROGRESS, caller.tenant, { gaps: true });
+  /** Items processed as last sent, per run: counters in the table lag up to a second behind the events. */
+  const sent = new Map<string, number>();
   try {
     if (runId) {
       const run = await ctx.em.findOne(SyncRun, { id: uuid(runId, 'runId') });
@@ -38,6 +40,7 @@ export async function* progressStream(ctx: GatewayContext, runId: string | null,
             );
         for (const run of runs) {
           const final = isFinalStatus(run.status);
+          if (!final && run.processed < (sent.get(run.id) ?? 0)) continue;
           yield SyncProgress.ofRun(run, final);
           if (runId && final) return;
         }
@@ -45,6 +48,8 @@ export async function* progressStream(ctx: GatewayContext, runId: string | null,
       }
       if (runId && event.runId !== runId) continue;
       if (module && event.module !== module) continue;
+      if (event.final) sent.delete(event.runId);
+      else sent.set(event.runId, event.processed);
       yield event;
       if (runId && event.final) return;
     }
