@@ -87,7 +87,9 @@ export class GoogleConnections {
       clientSecret,
       redirectUri: this.redirectUri,
       eagerRefreshThresholdMillis: REFRESH_MARGIN_MS,
-      transporterOptions: { timeout: this.config.google.requestTimeoutMs },
+      // Node's own fetch, not gaxios' node-fetch: node-fetch 3 can throw an uncaught AbortError when a
+      // timeout fires while a request body is still being sent, which would bring the process down.
+      transporterOptions: { timeout: this.config.google.requestTimeoutMs, fetchImplementation: fetch },
       endpoints: {
         oauth2AuthBaseUrl: this.config.google.oauthAuthUrl,
         oauth2TokenUrl: this.config.google.oauthTokenUrl,
