@@ -20,6 +20,8 @@ export async function* progressStream(ctx: GatewayContext, runId: string | null,
   const events = ctx.services.pubsub.subscribe(SYNC_PROGRESS, caller.tenant, { gaps: true });
   /** Items processed as last sent, per run: counters in the table lag up to a second behind the events. */
   const sent = new Map<string, number>();
+  /** Runs whose final state was sent (a re-read after a reconnect does not send it twice). */
+  const ended = new Set<string>();
   try {
     if (runId) {
       const run = await ctx.em.findOne(SyncRun, { id: uuid(runId, 'runId') });
@@ -40,7 +42,8 @@ export async function* progressStream(ctx: GatewayContext, runId: string | null,
             );
         for (const run of runs) {
           const final = isFinalStatus(run.status);
-          if (!final && run.processed < (sent.get(run.id) ?? 0)) continue;
+          if (final ? ended.has(run.id) : run.processed < (sent.get(run.id) ?? 0)) continue;
+          if (final) ended.add(run.id);
           yield SyncProgress.ofRun(run, final);
           if (runId && final) return;
         }
@@ -48,8 +51,10 @@ export async function* progressStream(ctx: GatewayContext, runId: string | null,
       }
       if (runId && event.runId !== runId) continue;
       if (module && event.module !== module) continue;
-      if (event.final) sent.delete(event.runId);
-      else sent.set(event.runId, event.processed);
+      if (event.final) {
+        sent.delete(event.runId);
+        ended.add(event.runId);
+      } else sent.set(event.runId, event.processed);
       yield event;
       if (runId && event.final) return;
     }

@@ -29,6 +29,8 @@ describe('progress across a lost LISTEN connection', () => {
     const token = await gw.token('listen', ['admin']);
     const client = wsClient(gw.wsUrl, token);
     try {
+      // A module-wide subscriber too: after the reconnect it gets the module's runs that ended meanwhile.
+      const moduleSub = collect<{ data: { syncProgress: { runId: string; status: string; final: boolean } } }>(client, 'subscription { syncProgress(module: WALKER) { runId status final } }');
       const queued = await gql<{ syncWalker: { id: string } }>(gw.url, 'mutation { syncWalker { id } }', { token });
       const id = queued.body.data!.syncWalker.id;
       const sub = collect<Progress>(client, 'subscription($id: ID!) { syncProgress(runId: $id) { status processed final } }', { id });
@@ -49,6 +51,8 @@ describe('progress across a lost LISTEN connection', () => {
 
       await sub.until(() => sub.completed, 20_000);
       expect(sub.events.at(-1)!.data.syncProgress).toEqual({ status: 'SUCCEEDED', processed: 60, final: true });
+      await moduleSub.until(() => moduleSub.events.some((e) => e.data.syncProgress.final), 20_000);
+      expect(moduleSub.events.filter((e) => e.data.syncProgress.final).map((e) => e.data.syncProgress)).toEqual([{ runId: id, status: 'SUCCEEDED', final: true }]);
       await expect.poll(async () => (await fetch(`${gw.origin}/readyz`)).status, { timeout: 20_000 }).toBe(200);
       expect(gw.logs.some((l) => /listener reconnected/.test(String(l.msg)))).toBe(true);
     } finally {
