@@ -42,6 +42,8 @@ export interface GatewayConfig {
     leaseSeconds: number;
     /** How often workers look for abandoned runs and due schedules. */
     housekeepingSeconds: number;
+    /** A run that completes no item (nor changes phase) for this long is stopped and failed (SYNC_STALL_TIMEOUT_MS). */
+    stallTimeoutMs: number;
     /** The shortest interval a sync schedule may have (SYNC_MIN_SCHEDULE_SECONDS, default 300). */
     minScheduleSeconds: number;
   };
@@ -247,6 +249,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       leaseSeconds: numberVar(env, 'SYNC_LEASE_SECONDS', 30, 1),
       pollingIntervalSeconds: numberVar(env, 'SYNC_POLL_SECONDS', 1, 0.5),
       housekeepingSeconds: numberVar(env, 'SYNC_HOUSEKEEPING_SECONDS', 5, 0.5),
+      stallTimeoutMs: intVar(env, 'SYNC_STALL_TIMEOUT_MS', 600_000, 1000, 86_400_000),
       minScheduleSeconds: intVar(env, 'SYNC_MIN_SCHEDULE_SECONDS', 300, 1, 7 * 86_400),
     },
     publicUrl,

@@ -96,7 +96,11 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     let shuttingDown = false;
     const routes: Record<string, Route> = {
       '/healthz': healthz,
-      '/readyz': readyz(orm, () => shuttingDown),
+      '/readyz': readyz(
+        orm,
+        () => shuttingDown,
+        () => pubsub.isListening(),
+      ),
     };
     let ws: { close(): Promise<void> } | null = null;
     const http = new HttpServer(routes, log);

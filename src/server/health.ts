@@ -10,13 +10,14 @@ export async function healthz(_req: IncomingMessage, res: ServerResponse): Promi
 }
 
 /**
- * /readyz: 200 only while the database answers and every migration is applied. It is open to
- * anyone, so it says which condition fails and nothing more: the database's error and the
- * migrations' names go to the log.
+ * /readyz: 200 only while the database answers, every migration is applied and events arrive
+ * (LISTEN is up). It is open to anyone, so it says which condition fails and nothing more: the
+ * database's error and the migrations' names go to the log.
  */
-export function readyz(orm: MikroORM, isShuttingDown: () => boolean) {
+export function readyz(orm: MikroORM, isShuttingDown: () => boolean, isListening: () => boolean = () => true) {
   return async (_req: IncomingMessage, res: ServerResponse, _search: string, log: () => Logger): Promise<void> => {
     if (isShuttingDown()) return sendJson(res, 503, { status: 'shutting-down' });
+    if (!isListening()) return sendJson(res, 503, { status: 'events-unavailable' });
     try {
       await withTimeout(orm.em.getConnection().execute(/* readyz */ 'select 1'), 2000);
       const pending = await withTimeout(pendingMigrations(orm), 2000);
