@@ -51,7 +51,7 @@ export async function createServices(config: GatewayConfig, log: Logger, options
   const caches = new CacheRegistry();
   const metrics = new GatewayMetrics();
   const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
-  const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), scopesOf(modules));
+  const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), scopesOf(modules), metrics);
   const engine = new SyncEngine({
     config,
     orm,

@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { OAuth2Client, type Credentials } from 'google-auth-library';
 import type { GatewayConfig } from '../config';
 import type { Logger } from '../kernel/logger';
+import type { GatewayMetrics } from '../kernel/metrics';
 import type { CacheRegistry } from '../kernel/caches';
 import type { Caller } from '../kernel/caller';
 import { untilAborted } from '../kernel/abort';
@@ -13,7 +14,7 @@ import type { PgPubSub } from '../kernel/pubsub';
 import { GOOGLE_CONNECTION_CHANGED, type GoogleConnectionPayload } from './google-events';
 import { GoogleConnectionRecord, GoogleConnectionStatus } from './google-connection.entity';
 import { describeOAuthFailure, formatFailure, googleNotAuthorized, googleScopeMissing, googleUnavailable, type OAuthFailure } from './google-errors';
-import { guardTransport } from './google-transport';
+import { guardTransport, meterTransport } from './google-transport';
 import { GoogleOAuthState } from './oauth-state.entity';
 import type { SecretBox } from './secret-box';
 
@@ -65,6 +66,8 @@ export class GoogleConnections {
     private readonly log: Logger,
     /** The scopes the enabled modules need, in a stable order. */
     readonly neededScopes: string[],
+    /** Where every Google request is counted (by API and outcome). */
+    private readonly metrics?: GatewayMetrics,
   ) {
     caches.register('google-clients', (tenant) => this.forget(tenant));
     pubsub.onTopic(GOOGLE_CONNECTION_CHANGED, (tenant) => this.forget(tenant));
@@ -96,7 +99,9 @@ export class GoogleConnections {
         oauth2RevokeUrl: this.config.google.oauthRevokeUrl,
       },
     });
-    guardTransport(client, { tokenUrl: this.config.google.oauthTokenUrl, revokeUrl: this.config.google.oauthRevokeUrl });
+    const urls = { tokenUrl: this.config.google.oauthTokenUrl, revokeUrl: this.config.google.oauthRevokeUrl };
+    guardTransport(client, urls);
+    if (this.metrics) meterTransport(client, urls, this.metrics);
     return client;
   }
 

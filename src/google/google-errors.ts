@@ -17,6 +17,8 @@ export class GoogleGarbageError extends Error {
     readonly endpoint: 'token' | 'api',
     readonly status: number,
     readonly contentType: string | null,
+    /** The request's URL without its query (for metrics; never the request itself, which may hold secrets). */
+    readonly url: string | null = null,
   ) {
     super(endpoint === 'token' ? NOT_A_TOKEN : `Google answered with something that is not an API answer (HTTP ${status}${contentType ? `, ${contentType.split(';')[0]}` : ''})`);
     this.name = 'GoogleGarbageError';

@@ -1,5 +1,6 @@
 import type { OAuth2Client } from 'google-auth-library';
-import { GoogleGarbageError } from './google-errors';
+import { googleOutcome, type GatewayMetrics } from '../kernel/metrics';
+import { GoogleGarbageError, timeoutOf } from './google-errors';
 
 type Transporter = OAuth2Client['transporter'];
 type RequestInterceptor = Parameters<Transporter['interceptors']['request']['add']>[0];
@@ -46,14 +47,50 @@ export function guardTransport(client: OAuth2Client, urls: OAuthEndpointUrls): v
       if (withoutQuery(answer.config.url) === tokenUrl) {
         const data: unknown = answer.data;
         const token = typeof data === 'object' && data !== null ? (data as { access_token?: unknown }).access_token : undefined;
-        if (typeof token !== 'string' || token === '') throw new GoogleGarbageError('token', answer.status, contentType);
+        if (typeof token !== 'string' || token === '') throw new GoogleGarbageError('token', answer.status, contentType, tokenUrl);
         return answer;
       }
       if (oauthUrls.has(withoutQuery(answer.config.url))) return answer;
       // googleapis asks for no particular response type: a JSON API answer that is a string did not parse.
       const looksWrong = typeof answer.data === 'string' && answer.data !== '' && /json|html/i.test(contentType ?? '');
-      if (looksWrong) throw new GoogleGarbageError('api', answer.status, contentType);
+      if (looksWrong) throw new GoogleGarbageError('api', answer.status, contentType, withoutQuery(answer.config.url));
       return answer;
+    },
+  });
+}
+
+/**
+ * The label of a Google request for metrics: `oauth-token` / `oauth-revoke`, else the API's first
+ * path segment that is not a version (`calendar`, `m8`, `admin`, `people`, …). Our code picks the
+ * paths, so the set stays small.
+ */
+export function apiLabelOf(url: string | URL, urls: OAuthEndpointUrls): string {
+  const bare = withoutQuery(url);
+  if (bare === withoutQuery(urls.tokenUrl)) return 'oauth-token';
+  if (bare === withoutQuery(urls.revokeUrl)) return 'oauth-revoke';
+  const segment = new URL(String(url)).pathname
+    .split('/')
+    .filter((s) => s !== '' && !/^v\d+(?:beta\d*)?$/.test(s))[0]
+    ?.split(':')[0];
+  return segment && /^[\w.-]{1,40}$/.test(segment) ? segment : 'other';
+}
+
+/** Counts every request the client's transport makes (its final outcome, after the transport's own retries). */
+export function meterTransport(client: OAuth2Client, urls: OAuthEndpointUrls, metrics: GatewayMetrics): void {
+  client.transporter.interceptors.response.add({
+    resolved: async (answer: Answer) => {
+      metrics.googleCalls.inc({ api: apiLabelOf(answer.config.url, urls), outcome: googleOutcome(answer.status) });
+      return answer;
+    },
+    rejected: async (err: unknown) => {
+      const e = err as { config?: { url?: string | URL }; response?: { status?: number }; status?: number };
+      const url = err instanceof GoogleGarbageError ? err.url : e?.config?.url;
+      let outcome: string;
+      if (err instanceof GoogleGarbageError) outcome = 'garbage';
+      else if (timeoutOf(err) !== false) outcome = 'timeout';
+      else outcome = googleOutcome(e?.response?.status ?? e?.status);
+      metrics.googleCalls.inc({ api: url ? apiLabelOf(url, urls) : 'other', outcome });
+      throw err;
     },
   });
 }

@@ -36,10 +36,10 @@ export class GatewayMetrics {
   readonly openSockets = new Gauge({ name: 'gateway_websocket_open_sockets', help: 'Open GraphQL WebSockets', registers: [this.registry] });
   readonly activeSubscriptions = new Gauge({ name: 'gateway_graphql_active_subscriptions', help: 'GraphQL subscriptions being served', registers: [this.registry] });
 
-  /** Every Google request, by API and outcome (ok, 429, 403, 4xx, 5xx, timeout, network). */
+  /** Every Google request, by API and outcome (ok, 429, 403, 4xx, 5xx, timeout, network, garbage: a 2xx that is not what the API answers). */
   readonly googleCalls = new Counter({
     name: 'gateway_google_calls_total',
-    help: 'Requests to Google, by API and outcome (ok, 429, 403, 4xx, 5xx, timeout, network)',
+    help: 'Requests to Google, by API and outcome (ok, 429, 403, 4xx, 5xx, timeout, network, garbage)',
     labelNames: ['api', 'outcome'] as const,
     registers: [this.registry],
   });

@@ -155,3 +155,22 @@ describe('a sync against a Google that hangs or answers garbage', () => {
     expect(again).toMatchObject({ status: 'SUCCEEDED', failed: 0 });
   });
 });
+
+describe('metrics of Google calls', () => {
+  it('/metrics counts the calls above by API and outcome: ok, timeout, garbage', async () => {
+    const text = await (await fetch(`${bed.gw.origin}/metrics`)).text();
+    const value = (series: string) =>
+      Number(
+        text
+          .split('\n')
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(' ')[1] ?? 0,
+      );
+    expect(value('gateway_google_calls_total{api="oauth-token",outcome="ok"}')).toBeGreaterThanOrEqual(1);
+    expect(value('gateway_google_calls_total{api="oauth-token",outcome="timeout"}')).toBeGreaterThanOrEqual(ATTEMPTS);
+    expect(value('gateway_google_calls_total{api="oauth-token",outcome="garbage"}')).toBeGreaterThanOrEqual(1);
+    expect(value('gateway_google_calls_total{api="calendar",outcome="ok"}')).toBeGreaterThanOrEqual(2);
+    expect(value('gateway_google_calls_total{api="calendar",outcome="timeout"}')).toBeGreaterThanOrEqual(ATTEMPTS);
+    expect(value('gateway_google_calls_total{api="calendar",outcome="garbage"}')).toBeGreaterThanOrEqual(1);
+  });
+});
