@@ -32,12 +32,13 @@ export async function* progressStream(ctx: GatewayContext, runId: string | null,
     }
     for await (const event of events) {
       if (event instanceof PubSubGap) {
-        // refresh: the request's identity map holds the run as first read.
+        // refresh: the request's identity map holds the run as first read. The margin covers the
+        // database's clock being a little behind this process's (ended runs are sent once anyway).
         const runs = runId
           ? await ctx.em.find(SyncRun, { id: runId }, { refresh: true })
           : await ctx.em.find(
               SyncRun,
-              { module: module!, $or: [{ status: { $in: [SyncStatus.QUEUED, SyncStatus.RUNNING] } }, { finishedAt: { $gte: event.lostAt } }] },
+              { module: module!, $or: [{ status: { $in: [SyncStatus.QUEUED, SyncStatus.RUNNING] } }, { finishedAt: { $gte: new Date(event.lostAt.getTime() - 5000) } }] },
               { refresh: true, orderBy: { createdAt: 'asc' } },
             );
         for (const run of runs) {
