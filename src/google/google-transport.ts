@@ -82,7 +82,7 @@ export function meterTransport(client: OAuth2Client, urls: OAuthEndpointUrls, me
       metrics.googleCalls.inc({ api: apiLabelOf(answer.config.url, urls), outcome: googleOutcome(answer.status) });
       return answer;
     },
-    rejected: async (err: unknown) => {
+    rejected: (err: unknown): never => {
       const e = err as { config?: { url?: string | URL }; response?: { status?: number }; status?: number };
       const url = err instanceof GoogleGarbageError ? err.url : e?.config?.url;
       let outcome: string;
