@@ -18,6 +18,14 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
   LocalDate: { input: any; output: any; }
+  /** The `Upload` scalar type represents a file upload. */
+  Upload: { input: any; output: any; }
+};
+
+export type AddPrintServerInput = {
+  name: Scalars['String']['input'];
+  /** ipp://, ipps://, http:// or https:// address of the server, e.g. ipp://print.example.com:631 */
+  uri: Scalars['String']['input'];
 };
 
 /** What Google appended to the redirect URL, for frontends that receive it themselves */
@@ -151,8 +159,12 @@ export type GoogleConnectionStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a CUPS/IPP print server; its queues arrive with the next syncPrinters */
+  addPrintServer: PrintServer;
   /** Authorize and reset client + server cache: exchanges the code, stores the grant, drops every cache of the tenant */
   authorizeGoogle: GoogleConnection;
+  /** Cancels the job at the printer (IPP Cancel-Job) */
+  cancelPrintJob: PrintJob;
   /** A queued run is cancelled at once; a running one stops at its next item */
   cancelSyncRun: SyncRun;
   /** True when there was a schedule to remove */
@@ -168,6 +180,8 @@ export type Mutation = {
   deleteTask: Scalars['Boolean']['output'];
   /** Revokes the grant at Google (best effort, reported in lastError) and deletes the tokens */
   disconnectGoogle: GoogleConnection;
+  /** Removes a print server an admin added; its printers stay, marked removed */
+  removePrintServer: Scalars['Boolean']['output'];
   /** Starts the authorization: open the URL; Google returns to /oauth/google/callback */
   requestGoogleAuthorization: GoogleAuthorizationRequest;
   /** Drops every server-side cache of the caller's tenant on every gateway process and notifies frontends (cacheReset) */
@@ -176,6 +190,10 @@ export type Mutation = {
   setGoogleClientCredentials: GoogleConnection;
   /** Runs the module’s sync on a cron schedule (trigger SCHEDULE) */
   setSyncSchedule: SyncSchedule;
+  /** Streams the uploaded document to the printer (IPP Print-Job); send it as a multipart request with the header Apollo-Require-Preflight */
+  submitPrintJob: PrintJob;
+  /** Imports printers from the print servers and Google Workspace; returns at once (QUEUED), or the run already queued or running */
+  syncPrinters: SyncRun;
   /** Returns at once (QUEUED), or the run already queued or running */
   syncTasks: SyncRun;
   updateEmployee: Employee;
@@ -187,8 +205,18 @@ export type Mutation = {
 };
 
 
+export type MutationAddPrintServerArgs = {
+  input: AddPrintServerInput;
+};
+
+
 export type MutationAuthorizeGoogleArgs = {
   input: AuthorizeGoogleInput;
+};
+
+
+export type MutationCancelPrintJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -242,6 +270,11 @@ export type MutationDeleteTaskArgs = {
 };
 
 
+export type MutationRemovePrintServerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetGoogleClientCredentialsArgs = {
   input: SetGoogleClientCredentialsInput;
 };
@@ -251,6 +284,11 @@ export type MutationSetSyncScheduleArgs = {
   cron: Scalars['String']['input'];
   module: SyncModule;
   timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSubmitPrintJobArgs = {
+  input: SubmitPrintJobInput;
 };
 
 
@@ -317,6 +355,152 @@ export type PartnerEdge = {
   node: Partner;
 };
 
+/** A print job submitted through the gateway */
+export type PrintJob = {
+  __typename?: 'PrintJob';
+  copies: Scalars['Int']['output'];
+  documentName: Scalars['String']['output'];
+  /** When it reached COMPLETED, ABORTED or CANCELED */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** MIME type sniffed from the bytes */
+  format: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The printer's job-id */
+  ippJobId?: Maybe<Scalars['Int']['output']>;
+  printer: Printer;
+  /** Bytes sent to the printer */
+  sizeBytes: Scalars['Int']['output'];
+  state: PrintJobState;
+  stateMessage?: Maybe<Scalars['String']['output']>;
+  /** IPP job-state-reasons */
+  stateReasons: Array<Scalars['String']['output']>;
+  submittedAt: Scalars['DateTime']['output'];
+  /** The caller who submitted it (JWT sub) */
+  submittedBy: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type PrintJobConnection = {
+  __typename?: 'PrintJobConnection';
+  edges: Array<PrintJobEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PrintJobEdge = {
+  __typename?: 'PrintJobEdge';
+  cursor: Scalars['String']['output'];
+  node: PrintJob;
+};
+
+/** IPP job-state (processing-stopped counts as PROCESSING, with its reasons) */
+export type PrintJobState =
+  | 'ABORTED'
+  | 'CANCELED'
+  | 'COMPLETED'
+  | 'HELD'
+  | 'PENDING'
+  | 'PROCESSING';
+
+/** A CUPS/IPP print server */
+export type PrintServer = {
+  __typename?: 'PrintServer';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Last time it answered */
+  lastContactAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last contact failed (null after a success) */
+  lastError?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Set when Google Workspace stopped listing it */
+  removedAt?: Maybe<Scalars['DateTime']['output']>;
+  source: PrinterSource;
+  /** Google's id (servers from Google Workspace) */
+  sourceId?: Maybe<Scalars['String']['output']>;
+  /** ipp, ipps, http or https address of the server */
+  uri: Scalars['String']['output'];
+};
+
+/** A printer from Google Workspace or from a CUPS/IPP print server */
+export type Printer = {
+  __typename?: 'Printer';
+  acceptingJobs: Scalars['Boolean']['output'];
+  capabilities: PrinterCapabilitiesType;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Last time its source listed it */
+  lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  location?: Maybe<Scalars['String']['output']>;
+  makeAndModel?: Maybe<Scalars['String']['output']>;
+  /** Google org unit id (Google Workspace printers) */
+  orgUnitId?: Maybe<Scalars['String']['output']>;
+  /** The print server it was found on (print server printers) */
+  printServer?: Maybe<PrintServer>;
+  /** Set when it disappeared at its source */
+  removedAt?: Maybe<Scalars['DateTime']['output']>;
+  source: PrinterSource;
+  /** The printer's id at its source (Google's printer id, or print server id / queue name) */
+  sourceId: Scalars['String']['output'];
+  /** True when a live read was asked for and did not answer in time: the state shown is the stored one */
+  stale: Scalars['Boolean']['output'];
+  state: PrinterState;
+  /** When the state was last read from the printer */
+  stateCheckedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** IPP printer-state-reasons, or why the state is UNKNOWN */
+  stateReasons: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** ipp:// or ipps:// address of the printer */
+  uri?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a printer can do, as it last said over IPP (empty lists when never asked) */
+export type PrinterCapabilitiesType = {
+  __typename?: 'PrinterCapabilitiesType';
+  color?: Maybe<Scalars['Boolean']['output']>;
+  copiesMax: Scalars['Int']['output'];
+  copiesMin: Scalars['Int']['output'];
+  /** MIME types it accepts (document-format-supported) */
+  documentFormats: Array<Scalars['String']['output']>;
+  duplex?: Maybe<Scalars['Boolean']['output']>;
+  /** Media names (media-supported) */
+  media: Array<Scalars['String']['output']>;
+};
+
+export type PrinterConnection = {
+  __typename?: 'PrinterConnection';
+  edges: Array<PrinterEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PrinterEdge = {
+  __typename?: 'PrinterEdge';
+  cursor: Scalars['String']['output'];
+  node: Printer;
+};
+
+/** All given criteria apply together */
+export type PrinterFilter = {
+  /** Also printers gone at their source (default false) */
+  includeRemoved?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Words in the name, description, location or make and model */
+  search?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<PrinterSource>;
+  state?: InputMaybe<PrinterState>;
+};
+
+/** Where the gateway learned of a printer */
+export type PrinterSource =
+  | 'GOOGLE_WORKSPACE'
+  | 'PRINT_SERVER';
+
+/** IPP printer-state, or UNKNOWN when the printer could not be asked */
+export type PrinterState =
+  | 'IDLE'
+  | 'PROCESSING'
+  | 'STOPPED'
+  | 'UNKNOWN';
+
 export type Project = {
   __typename?: 'Project';
   createdAt: Scalars['DateTime']['output'];
@@ -343,6 +527,15 @@ export type Query = {
   employees: EmployeeConnection;
   googleConnection: GoogleConnection;
   partners: PartnerConnection;
+  printJob: PrintJob;
+  /** Print jobs, newest first; of one printer or all */
+  printJobs: PrintJobConnection;
+  /** Print servers added by admins and those listed in Google Workspace, by name */
+  printServers: Array<PrintServer>;
+  /** One printer; live: true reads its state over IPP first (bounded; stale: true when it did not answer) */
+  printer: Printer;
+  /** Printers ordered by name, then id; removed ones only with includeRemoved */
+  printers: PrinterConnection;
   projects: ProjectConnection;
   syncRun: SyncRun;
   /** Runs of the tenant, newest first */
@@ -368,6 +561,31 @@ export type QueryEmployeesArgs = {
 
 export type QueryPartnersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPrintJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPrintJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  printerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPrinterArgs = {
+  id: Scalars['ID']['input'];
+  live?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryPrintersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PrinterFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -421,13 +639,31 @@ export type SetGoogleClientCredentialsInput = {
   clientSecret: Scalars['String']['input'];
 };
 
+/** The file goes as a multipart request (GraphQL multipart request spec) with the header Apollo-Require-Preflight */
+export type SubmitPrintJobInput = {
+  /** Default 1; within the printer’s copies range */
+  copies?: InputMaybe<Scalars['Int']['input']>;
+  /** Default: the uploaded file name */
+  documentName?: InputMaybe<Scalars['String']['input']>;
+  /** The document; its format is read from its bytes */
+  file: Scalars['Upload']['input'];
+  printerId: Scalars['ID']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** The caller's tenant had its server caches dropped: clear client caches */
   cacheReset: CacheResetEvent;
   googleConnectionChanged: GoogleConnection;
+  /** Each change of the tenant's print jobs (of one printer when printerId is given) */
+  printJobUpdated: PrintJob;
   /** Progress of one run (its current state first; completes after the final event) or of every run of a module */
   syncProgress: SyncProgress;
+};
+
+
+export type SubscriptionPrintJobUpdatedArgs = {
+  printerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -451,6 +687,7 @@ export type SyncItemError = {
 
 /** A module that syncs to Google */
 export type SyncModule =
+  | 'PRINTERS'
   | 'TASKS';
 
 /** Progress of a sync run; the first and the final event of a run are always sent */
