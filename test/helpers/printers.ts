@@ -62,13 +62,14 @@ export async function syncPrinters(url: string, token: string, timeoutMs?: numbe
 export async function allPrinters(url: string, token: string, filter: Record<string, unknown> = {}): Promise<PrinterView[]> {
   const out: PrinterView[] = [];
   let after: string | null = null;
+  type Page = { printers: { edges: { node: PrinterView }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
   for (;;) {
-    const res = await gql<{ printers: { edges: { node: PrinterView }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+    const res: GqlResponse<Page> = await gql<Page>(
       url,
       `query($f: PrinterFilter, $after: String) { printers(filter: $f, first: 100, after: $after) { edges { node { ${PRINTER_FIELDS} } } pageInfo { hasNextPage endCursor } } }`,
       { token, variables: { f: filter, after } },
     );
-    const page = ok(res).printers;
+    const page: Page['printers'] = ok(res).printers;
     out.push(...page.edges.map((e) => e.node));
     if (!page.pageInfo.hasNextPage) return out;
     after = page.pageInfo.endCursor;

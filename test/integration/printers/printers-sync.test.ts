@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCodes, gql } from '../../helpers/client';
+import { errorCodes, gql, type GqlResponse } from '../../helpers/client';
 import { cupsAvailable, startTestCups, STANDARD_QUEUES, type TestCups } from '../../helpers/cups';
 import { testEnv } from '../../helpers/gateway';
 import { connectGoogle, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
 import { addPrintServer, allPrinters, PRINTER_FIELDS, printerByName, syncPrinters, type PrinterView } from '../../helpers/printers';
 import { REPO } from '../../helpers/process';
+
+type NamePage = { printers: { edges: { node: { displayName: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
 
 const run = cupsAvailable();
 let cups: TestCups;
@@ -31,7 +33,7 @@ afterAll(async () => {
   await cups?.stop();
 });
 
-const q = <T>(query: string, variables?: Record<string, unknown>, token = bed.admin) => gql<T>(bed.gw.url, query, { token, variables });
+const q = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token = bed.admin) => gql<T>(bed.gw.url, query, { token, variables });
 
 describe.skipIf(!run)('print servers and the printers sync', () => {
   it('addPrintServer takes ipp, ipps, http and https addresses with a host, for admins only', async () => {
@@ -103,10 +105,7 @@ describe.skipIf(!run)('print servers and the printers sync', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const res: Awaited<ReturnType<typeof q<{ printers: { edges: { node: { displayName: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>>> = await q(
-        'query($a: String) { printers(first: 4, after: $a) { edges { node { displayName } } pageInfo { hasNextPage endCursor } } }',
-        { a: after },
-      );
+      const res: GqlResponse<NamePage> = await q<NamePage>('query($a: String) { printers(first: 4, after: $a) { edges { node { displayName } } pageInfo { hasNextPage endCursor } } }', { a: after });
       const page = res.body.data!.printers;
       names.push(...page.edges.map((e) => e.node.displayName));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
