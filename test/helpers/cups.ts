@@ -56,6 +56,8 @@ export interface TestCups {
   start(): Promise<void>;
   stop(): Promise<void>;
   errorLog(): string;
+  /** IPP requests (POSTs) cupsd has logged so far. */
+  ippRequests(): number;
 }
 
 async function freePort(): Promise<number> {
@@ -117,6 +119,10 @@ export async function startTestCups(queues: QueueSpec[] = []): Promise<TestCups>
       'Browsing No',
       'WebInterface No',
       'MaxJobs 0',
+      'MaxClients 1000',
+      'MaxClientsPerHost 1000',
+      // Every request in access_log, so that benchmarks can count the IPP calls the gateway made.
+      'AccessLogLevel all',
       'PreserveJobHistory Yes',
       `<Location />\n${allowLocal}</Location>`,
       `<Location /admin>\n${allowLocal}</Location>`,
@@ -207,6 +213,15 @@ export async function startTestCups(queues: QueueSpec[] = []): Promise<TestCups>
       rmSync(dir, { recursive: true, force: true });
     },
     errorLog,
+    ippRequests: () => {
+      try {
+        return readFileSync(join(dir, 'log/access_log'), 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('"POST ')).length;
+      } catch {
+        return 0;
+      }
+    },
   };
 }
 
