@@ -41,7 +41,10 @@ function rssSampler(gw: RunningGateway): { stop(): Promise<number> } {
 /** One submitPrintJob as a multipart request (GraphQL multipart request spec). */
 async function submit(gw: RunningGateway, token: string, printerId: string, file: Buffer, name: string): Promise<string> {
   const form = new FormData();
-  form.append('operations', JSON.stringify({ query: 'mutation($i: SubmitPrintJobInput!) { submitPrintJob(input: $i) { id state } }', variables: { i: { printerId, file: null, documentName: name } } }));
+  form.append(
+    'operations',
+    JSON.stringify({ query: 'mutation($i: SubmitPrintJobInput!) { submitPrintJob(input: $i) { id state } }', variables: { i: { printerId, file: null, documentName: name } } }),
+  );
   form.append('map', JSON.stringify({ 0: ['variables.i.file'] }));
   form.append('0', new Blob([file], { type: 'application/pdf' }), `${name}.pdf`);
   const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' }, body: form });
@@ -119,7 +122,11 @@ export const printers: Suite = {
 
     // 2. Live reads of one CUPS printer.
     ctx.log(`printers: ${LIVE_READS} live reads`);
-    const { printers: page } = await graphql<{ printers: { edges: { node: { id: string } }[] } }>(gw, admin, '{ printers(first: 1, filter: { source: PRINT_SERVER, search: "q000" }) { edges { node { id } } } }');
+    const { printers: page } = await graphql<{ printers: { edges: { node: { id: string } }[] } }>(
+      gw,
+      admin,
+      '{ printers(first: 1, filter: { source: PRINT_SERVER, search: "q000" }) { edges { node { id } } } }',
+    );
     const printerId = page.edges[0]!.node.id;
     const latencies: number[] = [];
     let stale = 0;
@@ -149,7 +156,7 @@ export const printers: Suite = {
     const ids = await Promise.all(Array.from({ length: JOBS }, (_, i) => submit(gw, user, printerId, doc, `bench-${i}`)));
     const submitMs = performance.now() - t2;
     let completed = 0;
-    for (const deadline = Date.now() + 300_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 300_000; Date.now() < deadline;) {
       const { printJobs } = await graphql<{ printJobs: { edges: { node: { state: string } }[] } }>(gw, user, 'query($p: ID) { printJobs(printerId: $p, first: 100) { edges { node { state } } } }', {
         p: printerId,
       });
