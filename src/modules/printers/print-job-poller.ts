@@ -7,9 +7,8 @@ import { PRINT_JOB_UPDATED, type PrintJobUpdatedPayload } from './print-job-even
 import { FINAL_JOB_STATES, jobStateOf, PrintJobState, reasonsOf } from './printer-state';
 import { printersConfig, type PrintersConfig } from './printers.config';
 
-/** Jobs claimed per round; a worker holds a claimed job this long at most. */
+/** Jobs claimed per round, and asked at once. */
 const BATCH = 100;
-const LEASE_SECONDS = 60;
 const CONCURRENCY = 8;
 /** A printer that stops answering is asked less and less often, up to this. */
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -43,7 +42,11 @@ export class PrintJobPoller {
     private readonly config: PrintersConfig,
   ) {
     this.ipp = new IppClient(config.IPP_TIMEOUT_MS);
+    // Long enough for a whole round of slow printers; a worker that died holds its jobs this long.
+    this.leaseSeconds = Math.ceil(((BATCH / CONCURRENCY) * config.IPP_TIMEOUT_MS) / 1000) + 5;
   }
+
+  private readonly leaseSeconds: number;
 
   start(): void {
     this.schedule(0);
@@ -78,14 +81,17 @@ export class PrintJobPoller {
                AND (poll_lease_until IS NULL OR poll_lease_until < now()) ORDER BY next_poll_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED) due
        WHERE j.id = due.id
        RETURNING j.id, j.tenant, j.ipp_job_id, j.state, j.state_reasons, j.poll_failures, (SELECT p.uri FROM printer p WHERE p.id = j.printer_id) AS uri`,
-      [LEASE_SECONDS],
+      [this.leaseSeconds],
     );
     let next = 0;
     const work = async () => {
       while (!this.stopped && next < due.length) await this.pollJob(due[next++]!);
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, due.length) }, work));
-    return due.length;
+    // Stopping: hand back at once the jobs claimed but not asked, rather than when their lease runs out.
+    const left = due.slice(next).map((j) => j.id);
+    if (left.length) await conn.execute(/* releasePrintJobs */ `UPDATE print_job SET poll_lease_until = NULL WHERE id IN (${left.map(() => '?').join(', ')})`, left);
+    return next;
   }
 
   private async pollJob(job: DueJob): Promise<void> {

@@ -3,11 +3,12 @@ import { z } from 'zod';
 /** The printers module's configuration section (environment variables). */
 export const printersConfig = z.object({
   /** Largest document submitPrintJob takes, in bytes (BAD_USER_INPUT past it); uploads are streamed, never held whole. */
+  // At most 1 GiB: a job's sizeBytes is a GraphQL Int (32 bits).
   PRINT_MAX_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
-    .max(2 * 1024 ** 3)
+    .max(1024 ** 3)
     .default(20 * 1024 * 1024),
   /** Deadline of one IPP call (sync, job polling, cancel), in ms. */
   IPP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
