@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, type GqlResponse } from '../../helpers/client';
 import { cupsAvailable, startTestCups, STANDARD_QUEUES, type TestCups } from '../../helpers/cups';
 import { testEnv } from '../../helpers/gateway';
-import { connectGoogle, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
+import { connectGoogle, consent, followCallback, requestAuthorization, setCredentials, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
 import { addPrintServer, allPrinters, PRINTER_FIELDS, printerByName, syncPrinters, type PrinterView } from '../../helpers/printers';
 import { REPO } from '../../helpers/process';
 
+const CALENDAR_EVENTS = 'https://www.googleapis.com/auth/calendar.events';
 type NamePage = { printers: { edges: { node: { displayName: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
 
 const run = cupsAvailable();
@@ -214,6 +215,26 @@ describe.skipIf(!run)('print servers and the printers sync', () => {
     const run = await syncPrinters(bed.gw.url, other);
     expect(run).toMatchObject({ status: 'SUCCEEDED', created: 0 });
     expect(await allPrinters(bed.gw.url, other)).toEqual([]);
+  });
+
+  it('a Google grant without the Chrome printers scope: the print servers are read, the Google side is one failed item (PARTIAL)', async () => {
+    // Another tenant whose admin unticks the printers scope on the consent screen.
+    const admin = await bed.gw.token('initech', ['admin'], 'initech-admin');
+    await setCredentials(bed, admin);
+    // (Its own Google account: Google adds back what the same account granted the same client before.)
+    bed.google.setConsent({ decision: 'approve', grantScopes: [CALENDAR_EVENTS, 'https://www.googleapis.com/auth/contacts'], account: { sub: '2000', email: 'it@initech.test' }, once: true });
+    const { url } = await requestAuthorization(bed, admin);
+    expect((await followCallback(bed, await consent(url))).status).toBe(200);
+    await addPrintServer(bed.gw.url, admin, cups.url, 'Initech CUPS');
+    const googleCalls = bed.google.chromePrinters.calls.printers;
+    const run = await syncPrinters(bed.gw.url, admin);
+    expect(run).toMatchObject({ status: 'PARTIAL', failed: 1 });
+    expect(run.created).toBeGreaterThanOrEqual(3);
+    expect(run.errors).toEqual([expect.objectContaining({ entityId: 'google-workspace', code: 'GOOGLE_SCOPE_MISSING' })]);
+    expect(bed.google.chromePrinters.calls.printers).toBe(googleCalls); // refused before any call
+    const printers = await allPrinters(bed.gw.url, admin);
+    expect(printers.length).toBe(run.created);
+    expect(printers.every((p) => p.source === 'PRINT_SERVER')).toBe(true);
   });
 
   it('removePrintServer keeps its printers, marked removed', async () => {
