@@ -100,8 +100,9 @@ export async function startTestCups(queues: QueueSpec[] = []): Promise<TestCups>
   const dir = mkdtempSync(join(tmpdir(), 'gw-cups-'));
   chmodSync(dir, 0o755);
   for (const sub of ['spool', 'spool/tmp', 'cache', 'state', 'log', 'ppd']) mkdirSync(join(dir, sub), { recursive: true });
-  // cupsd drops to the lp user for its helpers: they need the spool.
-  const lp = lpIds();
+  // As root, cupsd drops to lp for its helpers; as another user it runs everything as that user.
+  const root = process.getuid?.() === 0;
+  const lp = root ? lpIds() : null;
   if (lp) {
     for (const sub of ['spool', 'spool/tmp', 'cache']) chownSync(join(dir, sub), 0, lp.gid);
     chmodSync(join(dir, 'spool'), 0o710);
@@ -133,8 +134,7 @@ export async function startTestCups(queues: QueueSpec[] = []): Promise<TestCups>
   writeFileSync(
     join(dir, 'cups-files.conf'),
     [
-      `User ${lp ? 'lp' : 'nobody'}`,
-      'Group lp',
+      ...(lp ? ['User lp', 'Group lp'] : []),
       'SystemGroup root lpadmin',
       `ServerRoot ${dir}`,
       `RequestRoot ${join(dir, 'spool')}`,
