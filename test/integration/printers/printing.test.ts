@@ -203,4 +203,9 @@ describe.skipIf(!run)('printing through the gateway', () => {
     const forged = Buffer.from(JSON.stringify(['2026-01-01', 'x'])).toString('base64url');
     expect(errorCodes(await gql(gw.url, 'query($a: String) { printJobs(after: $a) { edges { cursor } } }', { token: user, variables: { a: forged } }))).toEqual(['BAD_USER_INPUT']);
   });
+
+  it('logged no error on the way (refusals are expected failures, not bugs)', () => {
+    const errors = gw.logs.filter((l) => typeof l.level === 'number' && l.level >= 50);
+    expect(errors).toEqual([]);
+  });
 });
