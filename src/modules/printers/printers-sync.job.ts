@@ -77,6 +77,7 @@ export const printersSync = defineSyncJob({
         await ctx.em.flush();
         await repo.markServerUnknown(ctx.tenant, server.id, SERVER_UNREACHABLE_REASON);
         ctx.log.warn({ printServer: server.id, uri: server.uri, error: err.message }, 'print server did not answer');
+        ctx.progress.setTotal(++total); // the server is the failed item
         await ctx.recordItemError(`print-server:${server.id}`, domainError('PRINTER_UNAVAILABLE', `Print server ${server.name} did not answer: ${err.message}`));
       }
     }
@@ -124,6 +125,7 @@ async function syncGoogleWorkspace(ctx: SyncJobContext, repo: PrinterRepository,
   } catch (err) {
     if (ctx.signal.aborted) throw ctx.signal.reason;
     if (FATAL_GOOGLE.has(classifyGoogleError(err).code)) throw err;
+    addTotal(1); // the Google Workspace side is the failed item
     await ctx.recordItemError('google-workspace', err);
     return calls;
   }
