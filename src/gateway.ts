@@ -90,6 +90,12 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     onStop('pub/sub', () => pubsub.close());
     await services.sync.engine.start();
     onStop('sync workers', () => services.sync.engine.stop());
+    if (services.sync.engine.isWorker) {
+      for (const worker of services.modules.flatMap((m) => m.workers ?? [])) {
+        const stopWorker = worker.start({ orm, pubsub, log: log.child({ component: worker.name }), sections: config.sections });
+        onStop(`worker ${worker.name}`, stopWorker);
+      }
+    }
     const unlisten = caches.listen(pubsub, log);
     onStop('cache listener', async () => unlisten());
 

@@ -18,6 +18,14 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
   LocalDate: { input: any; output: any; }
+  /** The `Upload` scalar type represents a file upload. */
+  Upload: { input: any; output: any; }
+};
+
+export type AddPrintServerInput = {
+  name: Scalars['String']['input'];
+  /** ipp://, ipps://, http:// or https:// address of the server, e.g. ipp://print.example.com:631 */
+  uri: Scalars['String']['input'];
 };
 
 /** What Google appended to the redirect URL, for frontends that receive it themselves */
@@ -151,8 +159,12 @@ export type GoogleConnectionStatus =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a CUPS/IPP print server; its queues arrive with the next syncPrinters */
+  addPrintServer: PrintServer;
   /** Authorize and reset client + server cache: exchanges the code, stores the grant, drops every cache of the tenant */
   authorizeGoogle: GoogleConnection;
+  /** Cancels the job at the printer (IPP Cancel-Job) */
+  cancelPrintJob: PrintJob;
   /** A queued run is cancelled at once; a running one stops at its next item */
   cancelSyncRun: SyncRun;
   /** True when there was a schedule to remove */
@@ -168,6 +180,8 @@ export type Mutation = {
   deleteTask: Scalars['Boolean']['output'];
   /** Revokes the grant at Google (best effort, reported in lastError) and deletes the tokens */
   disconnectGoogle: GoogleConnection;
+  /** Removes a print server an admin added; its printers stay, marked removed */
+  removePrintServer: Scalars['Boolean']['output'];
   /** Starts the authorization: open the URL; Google returns to /oauth/google/callback */
   requestGoogleAuthorization: GoogleAuthorizationRequest;
   /** Drops every server-side cache of the caller's tenant on every gateway process and notifies frontends (cacheReset) */
@@ -176,6 +190,10 @@ export type Mutation = {
   setGoogleClientCredentials: GoogleConnection;
   /** Runs the module’s sync on a cron schedule (trigger SCHEDULE) */
   setSyncSchedule: SyncSchedule;
+  /** Streams the uploaded document to the printer (IPP Print-Job); send it as a multipart request with the header Apollo-Require-Preflight */
+  submitPrintJob: PrintJob;
+  /** Imports printers from the print servers and Google Workspace; returns at once (QUEUED), or the run already queued or running */
+  syncPrinters: SyncRun;
   /** Returns at once (QUEUED), or the run already queued or running */
   syncTasks: SyncRun;
   updateEmployee: Employee;
@@ -187,8 +205,18 @@ export type Mutation = {
 };
 
 
+export type MutationAddPrintServerArgs = {
+  input: AddPrintServerInput;
+};
+
+
 export type MutationAuthorizeGoogleArgs = {
   input: AuthorizeGoogleInput;
+};
+
+
+export type MutationCancelPrintJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -242,6 +270,11 @@ export type MutationDeleteTaskArgs = {
 };
 
 
+export type MutationRemovePrintServerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetGoogleClientCredentialsArgs = {
   input: SetGoogleClientCredentialsInput;
 };
@@ -251,6 +284,11 @@ export type MutationSetSyncScheduleArgs = {
   cron: Scalars['String']['input'];
   module: SyncModule;
   timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSubmitPrintJobArgs = {
+  input: SubmitPrintJobInput;
 };
 
 
@@ -317,6 +355,152 @@ export type PartnerEdge = {
   node: Partner;
 };
 
+/** A print job submitted through the gateway */
+export type PrintJob = {
+  __typename?: 'PrintJob';
+  copies: Scalars['Int']['output'];
+  documentName: Scalars['String']['output'];
+  /** When it reached COMPLETED, ABORTED or CANCELED */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** MIME type sniffed from the bytes */
+  format: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The printer's job-id */
+  ippJobId?: Maybe<Scalars['Int']['output']>;
+  printer: Printer;
+  /** Bytes sent to the printer */
+  sizeBytes: Scalars['Int']['output'];
+  state: PrintJobState;
+  stateMessage?: Maybe<Scalars['String']['output']>;
+  /** IPP job-state-reasons */
+  stateReasons: Array<Scalars['String']['output']>;
+  submittedAt: Scalars['DateTime']['output'];
+  /** The caller who submitted it (JWT sub) */
+  submittedBy: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type PrintJobConnection = {
+  __typename?: 'PrintJobConnection';
+  edges: Array<PrintJobEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PrintJobEdge = {
+  __typename?: 'PrintJobEdge';
+  cursor: Scalars['String']['output'];
+  node: PrintJob;
+};
+
+/** IPP job-state (processing-stopped counts as PROCESSING, with its reasons) */
+export type PrintJobState =
+  | 'ABORTED'
+  | 'CANCELED'
+  | 'COMPLETED'
+  | 'HELD'
+  | 'PENDING'
+  | 'PROCESSING';
+
+/** A CUPS/IPP print server */
+export type PrintServer = {
+  __typename?: 'PrintServer';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Last time it answered */
+  lastContactAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last contact failed (null after a success) */
+  lastError?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Set when Google Workspace stopped listing it */
+  removedAt?: Maybe<Scalars['DateTime']['output']>;
+  source: PrinterSource;
+  /** Google's id (servers from Google Workspace) */
+  sourceId?: Maybe<Scalars['String']['output']>;
+  /** ipp, ipps, http or https address of the server */
+  uri: Scalars['String']['output'];
+};
+
+/** A printer from Google Workspace or from a CUPS/IPP print server */
+export type Printer = {
+  __typename?: 'Printer';
+  acceptingJobs: Scalars['Boolean']['output'];
+  capabilities: PrinterCapabilitiesType;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** Last time its source listed it */
+  lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  location?: Maybe<Scalars['String']['output']>;
+  makeAndModel?: Maybe<Scalars['String']['output']>;
+  /** Google org unit id (Google Workspace printers) */
+  orgUnitId?: Maybe<Scalars['String']['output']>;
+  /** The print server it was found on (print server printers) */
+  printServer?: Maybe<PrintServer>;
+  /** Set when it disappeared at its source */
+  removedAt?: Maybe<Scalars['DateTime']['output']>;
+  source: PrinterSource;
+  /** The printer's id at its source (Google's printer id, or print server id / queue name) */
+  sourceId: Scalars['String']['output'];
+  /** True when a live read was asked for and did not answer in time: the state shown is the stored one */
+  stale: Scalars['Boolean']['output'];
+  state: PrinterState;
+  /** When the state was last read from the printer */
+  stateCheckedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** IPP printer-state-reasons, or why the state is UNKNOWN */
+  stateReasons: Array<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  /** ipp:// or ipps:// address of the printer */
+  uri?: Maybe<Scalars['String']['output']>;
+};
+
+/** What a printer can do, as it last said over IPP (empty lists when never asked) */
+export type PrinterCapabilitiesType = {
+  __typename?: 'PrinterCapabilitiesType';
+  color?: Maybe<Scalars['Boolean']['output']>;
+  copiesMax: Scalars['Int']['output'];
+  copiesMin: Scalars['Int']['output'];
+  /** MIME types it accepts (document-format-supported) */
+  documentFormats: Array<Scalars['String']['output']>;
+  duplex?: Maybe<Scalars['Boolean']['output']>;
+  /** Media names (media-supported) */
+  media: Array<Scalars['String']['output']>;
+};
+
+export type PrinterConnection = {
+  __typename?: 'PrinterConnection';
+  edges: Array<PrinterEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PrinterEdge = {
+  __typename?: 'PrinterEdge';
+  cursor: Scalars['String']['output'];
+  node: Printer;
+};
+
+/** All given criteria apply together */
+export type PrinterFilter = {
+  /** Also printers gone at their source (default false) */
+  includeRemoved?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Words in the name, description, location or make and model */
+  search?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<PrinterSource>;
+  state?: InputMaybe<PrinterState>;
+};
+
+/** Where the gateway learned of a printer */
+export type PrinterSource =
+  | 'GOOGLE_WORKSPACE'
+  | 'PRINT_SERVER';
+
+/** IPP printer-state, or UNKNOWN when the printer could not be asked */
+export type PrinterState =
+  | 'IDLE'
+  | 'PROCESSING'
+  | 'STOPPED'
+  | 'UNKNOWN';
+
 export type Project = {
   __typename?: 'Project';
   createdAt: Scalars['DateTime']['output'];
@@ -343,6 +527,15 @@ export type Query = {
   employees: EmployeeConnection;
   googleConnection: GoogleConnection;
   partners: PartnerConnection;
+  printJob: PrintJob;
+  /** Print jobs, newest first; of one printer or all */
+  printJobs: PrintJobConnection;
+  /** Print servers added by admins and those listed in Google Workspace, by name */
+  printServers: Array<PrintServer>;
+  /** One printer; live: true reads its state over IPP first (bounded; stale: true when it did not answer) */
+  printer: Printer;
+  /** Printers ordered by name, then id; removed ones only with includeRemoved */
+  printers: PrinterConnection;
   projects: ProjectConnection;
   syncRun: SyncRun;
   /** Runs of the tenant, newest first */
@@ -368,6 +561,31 @@ export type QueryEmployeesArgs = {
 
 export type QueryPartnersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPrintJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPrintJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  printerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryPrinterArgs = {
+  id: Scalars['ID']['input'];
+  live?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryPrintersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PrinterFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -421,13 +639,31 @@ export type SetGoogleClientCredentialsInput = {
   clientSecret: Scalars['String']['input'];
 };
 
+/** The file goes as a multipart request (GraphQL multipart request spec) with the header Apollo-Require-Preflight */
+export type SubmitPrintJobInput = {
+  /** Default 1; within the printer’s copies range */
+  copies?: InputMaybe<Scalars['Int']['input']>;
+  /** Default: the uploaded file name */
+  documentName?: InputMaybe<Scalars['String']['input']>;
+  /** The document; its format is read from its bytes */
+  file: Scalars['Upload']['input'];
+  printerId: Scalars['ID']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** The caller's tenant had its server caches dropped: clear client caches */
   cacheReset: CacheResetEvent;
   googleConnectionChanged: GoogleConnection;
+  /** Each change of the tenant's print jobs (of one printer when printerId is given) */
+  printJobUpdated: PrintJob;
   /** Progress of one run (its current state first; completes after the final event) or of every run of a module */
   syncProgress: SyncProgress;
+};
+
+
+export type SubscriptionPrintJobUpdatedArgs = {
+  printerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -451,6 +687,7 @@ export type SyncItemError = {
 
 /** A module that syncs to Google */
 export type SyncModule =
+  | 'PRINTERS'
   | 'TASKS';
 
 /** Progress of a sync run; the first and the final event of a run are always sent */
@@ -699,6 +936,56 @@ export type CacheResetSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 export type CacheResetSubscription = { __typename?: 'Subscription', cacheReset: { __typename?: 'CacheResetEvent', tenant: string, reason: string, at: string } };
 
+export type PrinterRowFragment = { __typename?: 'Printer', id: string, displayName: string, location?: string | null, makeAndModel?: string | null, source: PrinterSource, state: PrinterState, stateReasons: Array<string>, acceptingJobs: boolean, stale: boolean, removedAt?: string | null, capabilities: { __typename?: 'PrinterCapabilitiesType', documentFormats: Array<string>, copiesMin: number, copiesMax: number, color?: boolean | null, duplex?: boolean | null } };
+
+export type PrintJobRowFragment = { __typename?: 'PrintJob', id: string, documentName: string, format: string, sizeBytes: number, copies: number, state: PrintJobState, stateReasons: Array<string>, submittedAt: string, finishedAt?: string | null, printer: { __typename?: 'Printer', id: string, displayName: string } };
+
+export type PrintersQueryVariables = Exact<{
+  filter?: InputMaybe<PrinterFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PrintersQuery = { __typename?: 'Query', printers: { __typename?: 'PrinterConnection', edges: Array<{ __typename?: 'PrinterEdge', node: { __typename?: 'Printer', id: string, displayName: string, location?: string | null, makeAndModel?: string | null, source: PrinterSource, state: PrinterState, stateReasons: Array<string>, acceptingJobs: boolean, stale: boolean, removedAt?: string | null, capabilities: { __typename?: 'PrinterCapabilitiesType', documentFormats: Array<string>, copiesMin: number, copiesMax: number, color?: boolean | null, duplex?: boolean | null } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type PrinterLiveQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PrinterLiveQuery = { __typename?: 'Query', printer: { __typename?: 'Printer', stateCheckedAt?: string | null, id: string, displayName: string, location?: string | null, makeAndModel?: string | null, source: PrinterSource, state: PrinterState, stateReasons: Array<string>, acceptingJobs: boolean, stale: boolean, removedAt?: string | null, capabilities: { __typename?: 'PrinterCapabilitiesType', documentFormats: Array<string>, copiesMin: number, copiesMax: number, color?: boolean | null, duplex?: boolean | null } } };
+
+export type PrintJobsQueryVariables = Exact<{
+  printerId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type PrintJobsQuery = { __typename?: 'Query', printJobs: { __typename?: 'PrintJobConnection', edges: Array<{ __typename?: 'PrintJobEdge', node: { __typename?: 'PrintJob', id: string, documentName: string, format: string, sizeBytes: number, copies: number, state: PrintJobState, stateReasons: Array<string>, submittedAt: string, finishedAt?: string | null, printer: { __typename?: 'Printer', id: string, displayName: string } } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SubmitPrintJobMutationVariables = Exact<{
+  input: SubmitPrintJobInput;
+}>;
+
+
+export type SubmitPrintJobMutation = { __typename?: 'Mutation', submitPrintJob: { __typename?: 'PrintJob', id: string, documentName: string, format: string, sizeBytes: number, copies: number, state: PrintJobState, stateReasons: Array<string>, submittedAt: string, finishedAt?: string | null, printer: { __typename?: 'Printer', id: string, displayName: string } } };
+
+export type CancelPrintJobMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CancelPrintJobMutation = { __typename?: 'Mutation', cancelPrintJob: { __typename?: 'PrintJob', id: string, documentName: string, format: string, sizeBytes: number, copies: number, state: PrintJobState, stateReasons: Array<string>, submittedAt: string, finishedAt?: string | null, printer: { __typename?: 'Printer', id: string, displayName: string } } };
+
+export type PrintJobUpdatedSubscriptionVariables = Exact<{
+  printerId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type PrintJobUpdatedSubscription = { __typename?: 'Subscription', printJobUpdated: { __typename?: 'PrintJob', id: string, documentName: string, format: string, sizeBytes: number, copies: number, state: PrintJobState, stateReasons: Array<string>, submittedAt: string, finishedAt?: string | null, printer: { __typename?: 'Printer', id: string, displayName: string } } };
+
 export type CalendarTaskFragment = { __typename?: 'Task', id: string, title: string, status: TaskStatus, allDay: boolean, startsAt?: string | null, endsAt?: string | null, startDate?: any | null, endDate?: any | null, location?: string | null, partner?: { __typename?: 'Partner', id: string, name: string } | null, project?: { __typename?: 'Project', id: string, name: string } | null };
 
 export type TaskCalendarByEmployeeQueryVariables = Exact<{
@@ -752,9 +1039,17 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { __typename?: 'Query', viewer: { __typename?: 'Viewer', sub: string, tenant: string, roles: Array<Role> }, tenant: { __typename?: 'Tenant', id: string, createdAt: string } };
 
+export const PrinterRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PrinterRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Printer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"makeAndModel"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"stateReasons"}},{"kind":"Field","name":{"kind":"Name","value":"acceptingJobs"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"removedAt"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentFormats"}},{"kind":"Field","name":{"kind":"Name","value":"copiesMin"}},{"kind":"Field","name":{"kind":"Name","value":"copiesMax"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"duplex"}}]}}]}}]} as unknown as DocumentNode<PrinterRowFragment, unknown>;
+export const PrintJobRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PrintJobRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrintJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"documentName"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"stateReasons"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"printer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<PrintJobRowFragment, unknown>;
 export const CalendarTaskFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CalendarTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allDay"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CalendarTaskFragment, unknown>;
 export const ResetCachesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResetCaches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resetCaches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"requestedBy"}}]}}]}}]} as unknown as DocumentNode<ResetCachesMutation, ResetCachesMutationVariables>;
 export const CacheResetDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CacheReset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cacheReset"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]} as unknown as DocumentNode<CacheResetSubscription, CacheResetSubscriptionVariables>;
+export const PrintersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Printers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PrinterFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"printers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PrinterRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PrinterRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Printer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"makeAndModel"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"stateReasons"}},{"kind":"Field","name":{"kind":"Name","value":"acceptingJobs"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"removedAt"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentFormats"}},{"kind":"Field","name":{"kind":"Name","value":"copiesMin"}},{"kind":"Field","name":{"kind":"Name","value":"copiesMax"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"duplex"}}]}}]}}]} as unknown as DocumentNode<PrintersQuery, PrintersQueryVariables>;
+export const PrinterLiveDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PrinterLive"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"printer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"live"},"value":{"kind":"BooleanValue","value":true}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PrinterRow"}},{"kind":"Field","name":{"kind":"Name","value":"stateCheckedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PrinterRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Printer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"makeAndModel"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"stateReasons"}},{"kind":"Field","name":{"kind":"Name","value":"acceptingJobs"}},{"kind":"Field","name":{"kind":"Name","value":"stale"}},{"kind":"Field","name":{"kind":"Name","value":"removedAt"}},{"kind":"Field","name":{"kind":"Name","value":"capabilities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"documentFormats"}},{"kind":"Field","name":{"kind":"Name","value":"copiesMin"}},{"kind":"Field","name":{"kind":"Name","value":"copiesMax"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"duplex"}}]}}]}}]} as unknown as DocumentNode<PrinterLiveQuery, PrinterLiveQueryVariables>;
+export const PrintJobsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PrintJobs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"printerId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"printJobs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"printerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"printerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PrintJobRow"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PrintJobRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrintJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"documentName"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"stateReasons"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"printer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<PrintJobsQuery, PrintJobsQueryVariables>;
+export const SubmitPrintJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitPrintJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitPrintJobInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitPrintJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PrintJobRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PrintJobRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrintJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"documentName"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"stateReasons"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"printer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<SubmitPrintJobMutation, SubmitPrintJobMutationVariables>;
+export const CancelPrintJobDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelPrintJob"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelPrintJob"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PrintJobRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PrintJobRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrintJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"documentName"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"stateReasons"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"printer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<CancelPrintJobMutation, CancelPrintJobMutationVariables>;
+export const PrintJobUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"PrintJobUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"printerId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"printJobUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"printerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"printerId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PrintJobRow"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PrintJobRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PrintJob"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"documentName"}},{"kind":"Field","name":{"kind":"Name","value":"format"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"copies"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"stateReasons"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"printer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<PrintJobUpdatedSubscription, PrintJobUpdatedSubscriptionVariables>;
 export const TaskCalendarByEmployeeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TaskCalendarByEmployee"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TaskFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taskCalendar"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"EMPLOYEE"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"totalTasks"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"taskCount"}},{"kind":"Field","name":{"kind":"Name","value":"employee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CalendarTask"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CalendarTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allDay"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TaskCalendarByEmployeeQuery, TaskCalendarByEmployeeQueryVariables>;
 export const TaskCalendarByWeekDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TaskCalendarByWeek"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"range"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateRangeInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TaskFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"taskCalendar"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"range"},"value":{"kind":"Variable","name":{"kind":"Name","value":"range"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"EnumValue","value":"WEEK"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"groups"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"periodStart"}},{"kind":"Field","name":{"kind":"Name","value":"periodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"taskCount"}},{"kind":"Field","name":{"kind":"Name","value":"tasks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CalendarTask"}},{"kind":"Field","name":{"kind":"Name","value":"employee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CalendarTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allDay"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TaskCalendarByWeekQuery, TaskCalendarByWeekQueryVariables>;
 export const TaskListPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TaskListPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TaskFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tasks"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"CalendarTask"}},{"kind":"Field","name":{"kind":"Name","value":"employee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CalendarTask"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Task"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"allDay"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"startDate"}},{"kind":"Field","name":{"kind":"Name","value":"endDate"}},{"kind":"Field","name":{"kind":"Name","value":"location"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"project"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TaskListPageQuery, TaskListPageQueryVariables>;

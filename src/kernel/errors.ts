@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'GOOGLE_AUTHORIZATION_FAILED'
   | 'GOOGLE_UNAVAILABLE'
   | 'QUERY_TOO_COMPLEX'
+  /** A printer (or print server) that is stopped, not accepting jobs, or does not answer. */
+  | 'PRINTER_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An expected failure with a code and details that are safe to show the caller (never a secret). */

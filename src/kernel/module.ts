@@ -1,12 +1,34 @@
 import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import type { GoogleApi } from './google-api';
+import type { Logger } from './logger';
+import type { PgPubSub } from './pubsub';
 import type { SyncJob } from './sync-job';
 
 export type { GoogleApi, GoogleApiClientOptions } from './google-api';
 
 /** A module's configuration: a zod object whose keys are environment variable names. */
 export type ModuleConfigSchema = z.ZodObject<z.ZodRawShape>;
+
+/** What a module's background worker gets when the process starts it. */
+export interface ModuleWorkerContext {
+  orm: MikroORM;
+  pubsub: PgPubSub;
+  log: Logger;
+  /** The enabled modules' configuration sections (read the module's own with moduleConfig). */
+  sections: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A long-running task of a module (e.g. following print jobs), run by the processes that run sync
+ * workers (ROLE=all or worker). It keeps its state in the database, so that another process or a
+ * restart carries on; `start` returns the function that stops it.
+ */
+export interface ModuleWorker {
+  name: string;
+  start(ctx: ModuleWorkerContext): () => Promise<void>;
+}
 
 /**
  * The contract of a feature module: what it adds to the one schema, the one database, the sync
@@ -30,6 +52,8 @@ export interface GatewayModule {
   googleApis?: GoogleApi[];
   /** Scopes it needs beyond those of its APIs. */
   googleScopes?: string[];
+  /** Its background workers (started where sync workers run). */
+  workers?: ModuleWorker[];
   /** The pub/sub topics it publishes (declared to PgPubSub). */
   topics?: string[];
   /** Its configuration section, parsed with the rest of the environment at start. */

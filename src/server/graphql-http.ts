@@ -4,6 +4,7 @@ import type { Logger } from '../kernel/logger';
 import { InvalidTokenError } from '../schema/caller';
 import { createContext, type GatewayContext, type GatewayServices } from '../schema/context';
 import { unauthenticated } from '../schema/errors';
+import { drainUploads, hasPreflightHeader, isMultipart, readMultipart } from './multipart';
 import { HttpError, parseBody, readBody } from './read-body';
 
 /** Resolves the caller of an HTTP request; a bad token is an UNAUTHENTICATED error (HTTP 401). */
@@ -27,8 +28,13 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
   return async (req: IncomingMessage, res: ServerResponse, search: string, log: () => Logger): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
     let body: unknown;
+    const multipart = method === 'POST' && isMultipart(req);
     try {
-      if (method === 'POST') body = parseBody(req.headers['content-type'], await readBody(req, maxBodyBytes));
+      if (multipart) {
+        // File uploads (GraphQL multipart request spec): streamed to the resolvers, never buffered here.
+        if (hasPreflightHeader(req)) body = await readMultipart(req, res, maxBodyBytes);
+        else req.resume(); // Apollo refuses it (CSRF prevention); its body is not read
+      } else if (method === 'POST') body = parseBody(req.headers['content-type'], await readBody(req, maxBodyBytes));
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
       sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] });
@@ -42,6 +48,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
       httpGraphQLRequest: { method, headers, search, body },
       context: () => contextFor(req, services, log),
     });
+    if (multipart) drainUploads(body);
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { CalendarEmulator } from './calendar';
+import type { ChromePrintersEmulator } from './chrome-printers';
 import type { GoogleApiError } from './errors';
 import { sendApiError, sendJson, type EmulatorRequest, type RecordedRequest } from './http-io';
 import { OAUTH_PATHS, type AuthenticatedCaller, type OAuthEndpoints } from './oauth';
@@ -60,6 +61,8 @@ export interface GoogleEmulator {
    * googleapis with `rootUrl: emulator.url + '/'`: its events, per-calendar switches, quota, faults and counters.
    */
   readonly calendar: CalendarEmulator;
+  /** Admin SDK Chrome printer management: `customers.chrome.printers.list` and `printServers.list` (paged, scope checked). */
+  readonly chromePrinters: ChromePrintersEmulator;
   /** Moves the emulator's clock forward (tokens, codes and quota windows move with it). */
   advanceTime(seconds: number): void;
   /** Forgets codes, tokens, consent script, switches, clock offset and the Calendar state; keeps clients, routes and recorded requests. */
@@ -89,6 +92,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     private readonly oauth: OAuthEndpoints,
     private readonly state: EmulatorState,
     readonly calendar: CalendarEmulator,
+    readonly chromePrinters: ChromePrintersEmulator,
   ) {
     this.env = {
       GOOGLE_API_ROOT: url,
@@ -167,6 +171,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     this.state.reset();
     this.oauth.lastAuthorizationRequest = null;
     this.calendar.reset();
+    this.chromePrinters.reset();
   }
 
   clearRequests(): void {

@@ -1,4 +1,5 @@
 import { CalendarControl, CalendarEndpoints } from './calendar';
+import { ChromePrintersEndpoints } from './chrome-printers';
 import { CalendarState } from './calendar-state';
 import { GoogleEmulatorInstance, type GoogleEmulator } from './emulator';
 import { IdTokenSigner } from './id-token';
@@ -9,6 +10,8 @@ import type { RecordedRequest } from './http-io';
 
 export type { FaultTarget, GoogleEmulator, GoogleEmulatorEnv, OAuth2ClientEndpointOverrides } from './emulator';
 export type { CalendarEmulator } from './calendar';
+export type { ChromePrinter, ChromePrintersEmulator, ChromePrintServer } from './chrome-printers';
+export { CHROME_PRINTERS_PATHS, CHROME_PRINTERS_READONLY_SCOPE, CHROME_PRINTERS_SCOPE, EMULATOR_CUSTOMER_ID } from './chrome-printers';
 export { CALENDAR_EVENTS_SCOPE, CALENDAR_PATHS, CALENDAR_READ_SCOPES, CALENDAR_SCOPE, CALENDAR_WRITE_SCOPES } from './calendar';
 export type {
   CalendarEvent,
@@ -53,6 +56,8 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
   oauth.register(server);
   const calendarState = new CalendarState(() => state.now());
   new CalendarEndpoints(calendarState, oauth).register(server);
+  const chromePrinters = new ChromePrintersEndpoints(oauth);
+  chromePrinters.register(server);
   const url = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  return new GoogleEmulatorInstance(url, server, oauth, state, new CalendarControl(calendarState));
+  return new GoogleEmulatorInstance(url, server, oauth, state, new CalendarControl(calendarState), chromePrinters);
 }

@@ -9,7 +9,8 @@ import { CLIENT_ID, connectGoogle, consent, followCallback, requestAuthorization
 let bed: GoogleTestBed;
 
 beforeAll(async () => {
-  bed = await startGoogleTestBed();
+  // The probe module's scopes are the subject here: the other modules' stay out of the grant.
+  bed = await startGoogleTestBed({ env: { MODULES: 'auth,tasks,probe' } });
 });
 afterAll(() => bed?.stop());
 
