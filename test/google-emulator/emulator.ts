@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { CalendarEmulator } from './calendar';
+import { DSC_ROOT_PATH, type DomainSharedContacts, type DomainSharedContactsEmulator } from './contacts-dsc';
 import type { GoogleApiError } from './errors';
 import { sendApiError, sendJson, type EmulatorRequest, type RecordedRequest } from './http-io';
 import { OAUTH_PATHS, type AuthenticatedCaller, type OAuthEndpoints } from './oauth';
@@ -12,6 +13,8 @@ export interface GoogleEmulatorEnv {
   GOOGLE_OAUTH_AUTH_URL: string;
   GOOGLE_OAUTH_TOKEN_URL: string;
   GOOGLE_OAUTH_REVOKE_URL: string;
+  /** The Domain Shared Contacts feeds (the contacts module's variable). */
+  GOOGLE_M8_ROOT: string;
 }
 
 /** `new OAuth2Client({ endpoints: emulator.oauth2ClientEndpoints })` (google-auth-library v10). */
@@ -50,6 +53,10 @@ export interface GoogleEmulator {
    * googleapis with `rootUrl: emulator.url + '/'`: its events, per-calendar switches, quota, faults and counters.
    */
   readonly calendar: CalendarEmulator;
+  /** The Domain Shared Contacts API (GData v3 Atom) under `${url}/m8/feeds` ({@link m8Root}): contacts, switches, counters. */
+  readonly sharedContacts: DomainSharedContactsEmulator;
+  /** What GOOGLE_M8_ROOT must be for the gateway to reach {@link sharedContacts}. */
+  readonly m8Root: string;
   /** Moves the emulator's clock forward (tokens, codes and quota windows move with it). */
   advanceTime(seconds: number): void;
   /** Forgets codes, tokens, consent script, switches, clock offset and the Calendar state; keeps clients, routes and recorded requests. */
@@ -78,12 +85,14 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     private readonly oauth: OAuthEndpoints,
     private readonly state: EmulatorState,
     readonly calendar: CalendarEmulator,
+    private readonly dsc: DomainSharedContacts,
   ) {
     this.env = {
       GOOGLE_API_ROOT: url,
       GOOGLE_OAUTH_AUTH_URL: `${url}${OAUTH_PATHS.auth}`,
       GOOGLE_OAUTH_TOKEN_URL: `${url}${OAUTH_PATHS.token}`,
       GOOGLE_OAUTH_REVOKE_URL: `${url}${OAUTH_PATHS.revoke}`,
+      GOOGLE_M8_ROOT: `${url}${DSC_ROOT_PATH}`,
     };
     this.oauth2ClientEndpoints = {
       oauth2AuthBaseUrl: this.env.GOOGLE_OAUTH_AUTH_URL,
@@ -93,6 +102,14 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
       oauth2FederatedSignonPemCertsUrl: `${url}${OAUTH_PATHS.pemCerts}`,
       oauth2FederatedSignonJwkCertsUrl: `${url}${OAUTH_PATHS.jwkCerts}`,
     };
+  }
+
+  get sharedContacts(): DomainSharedContactsEmulator {
+    return this.dsc;
+  }
+
+  get m8Root(): string {
+    return `${this.url}${DSC_ROOT_PATH}`;
   }
 
   get requests(): RecordedRequest[] {
@@ -136,6 +153,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     this.state.reset();
     this.oauth.lastAuthorizationRequest = null;
     this.calendar.reset();
+    this.dsc.reset();
   }
 
   clearRequests(): void {

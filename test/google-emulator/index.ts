@@ -1,5 +1,6 @@
 import { CalendarControl, CalendarEndpoints } from './calendar';
 import { CalendarState } from './calendar-state';
+import { DomainSharedContacts } from './contacts-dsc';
 import { GoogleEmulatorInstance, type GoogleEmulator } from './emulator';
 import { IdTokenSigner } from './id-token';
 import { OAuthEndpoints } from './oauth';
@@ -9,6 +10,8 @@ import type { RecordedRequest } from './http-io';
 
 export type { GoogleEmulator, GoogleEmulatorEnv, OAuth2ClientEndpointOverrides } from './emulator';
 export type { CalendarEmulator } from './calendar';
+export { M8_SCOPE, DSC_PATHS, type DomainSharedContactsEmulator, type DscContactView, type DscMethod, type DscWrite } from './contacts-dsc';
+export type { ContactsFaultKind, ContactsFaultOptions, ContactsQuota } from './contacts-faults';
 export { CALENDAR_EVENTS_SCOPE, CALENDAR_PATHS, CALENDAR_READ_SCOPES, CALENDAR_SCOPE, CALENDAR_WRITE_SCOPES } from './calendar';
 export type {
   CalendarEvent,
@@ -44,7 +47,8 @@ export interface GoogleEmulatorOptions {
 /**
  * Starts a Google emulator: a real HTTP server that google-auth-library and googleapis reach
  * through `emulator.env` (the gateway's variables) or `emulator.oauth2ClientEndpoints`; it serves
- * OAuth and the Calendar API v3 `events` (see `emulator.calendar`).
+ * OAuth, the Calendar API v3 `events` (see `emulator.calendar`) and the Domain Shared Contacts
+ * API (see `emulator.sharedContacts`).
  */
 export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): Promise<GoogleEmulator> {
   const state = new EmulatorState();
@@ -53,6 +57,8 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
   oauth.register(server);
   const calendarState = new CalendarState(() => state.now());
   new CalendarEndpoints(calendarState, oauth).register(server);
+  const dsc = new DomainSharedContacts(() => state.now(), oauth);
+  dsc.register(server);
   const url = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  return new GoogleEmulatorInstance(url, server, oauth, state, new CalendarControl(calendarState));
+  return new GoogleEmulatorInstance(url, server, oauth, state, new CalendarControl(calendarState), dsc);
 }
