@@ -6,7 +6,7 @@ import { GoogleConnections } from './google/google-connections';
 import { SecretBox } from './google/secret-box';
 import { CacheRegistry } from './kernel/caches';
 import type { Logger } from './kernel/logger';
-import { scopesOf, syncJobsOf, type GatewayModule } from './kernel/module';
+import { scopesOf, syncJobsOf, tenantScopesOf, type GatewayModule } from './kernel/module';
 import { PgPubSub } from './kernel/pubsub';
 import { KERNEL_TOPICS } from './kernel/topics';
 import { CallerVerifier } from './schema/caller';
@@ -48,7 +48,7 @@ export async function createServices(config: GatewayConfig, log: Logger, options
   const pubsub = new PgPubSub(databaseUrl, log.child({ component: 'pubsub' }), [...KERNEL_TOPICS, ...parts.flatMap((p) => p.topics ?? [])]);
   const caches = new CacheRegistry();
   const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
-  const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), scopesOf(modules));
+  const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), scopesOf(modules), tenantScopesOf(modules));
   const engine = new SyncEngine({
     config,
     orm,

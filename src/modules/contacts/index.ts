@@ -5,6 +5,7 @@ import { ContactResolver } from './contact.resolver';
 import { contactsConfig } from './contacts.config';
 import { ContactsSettingsResolver } from './contacts-settings.resolver';
 import { contactsToGoogle } from './contacts-to-google.job';
+import { loadContactsSettings, scopeOfTarget } from './contacts-settings';
 import { m8Api } from './m8-api';
 import { contactsMigrations } from './migrations';
 import { peopleApi } from './people-api';
@@ -17,5 +18,7 @@ export const contactsModule: GatewayModule = {
   migrations: contactsMigrations,
   syncJobs: [contactsToGoogle],
   googleApis: [m8Api, peopleApi],
+  // Only the scope of the tenant's target is asked for (DESIGN: "Grants").
+  tenantGoogleScopes: async (em, tenant) => [scopeOfTarget((await loadContactsSettings(em, tenant)).target)],
   config: contactsConfig,
 };
