@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { CalendarEmulator } from './calendar';
+import type { PeopleApi, PeopleEmulator } from './contacts-people';
 import { DSC_ROOT_PATH, type DomainSharedContacts, type DomainSharedContactsEmulator } from './contacts-dsc';
 import type { GoogleApiError } from './errors';
 import { sendApiError, sendJson, type EmulatorRequest, type RecordedRequest } from './http-io';
@@ -55,6 +56,8 @@ export interface GoogleEmulator {
   readonly calendar: CalendarEmulator;
   /** The Domain Shared Contacts API (GData v3 Atom) under `${url}/m8/feeds` ({@link m8Root}): contacts, switches, counters. */
   readonly sharedContacts: DomainSharedContactsEmulator;
+  /** People API v1 (contacts in batches, contact groups, connections) under GOOGLE_API_ROOT: contacts, switches, counters. */
+  readonly people: PeopleEmulator;
   /** What GOOGLE_M8_ROOT must be for the gateway to reach {@link sharedContacts}. */
   readonly m8Root: string;
   /** Moves the emulator's clock forward (tokens, codes and quota windows move with it). */
@@ -86,6 +89,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     private readonly state: EmulatorState,
     readonly calendar: CalendarEmulator,
     private readonly dsc: DomainSharedContacts,
+    private readonly peopleApi: PeopleApi,
   ) {
     this.env = {
       GOOGLE_API_ROOT: url,
@@ -106,6 +110,10 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
 
   get sharedContacts(): DomainSharedContactsEmulator {
     return this.dsc;
+  }
+
+  get people(): PeopleEmulator {
+    return this.peopleApi;
   }
 
   get m8Root(): string {
@@ -154,6 +162,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     this.oauth.lastAuthorizationRequest = null;
     this.calendar.reset();
     this.dsc.reset();
+    this.peopleApi.reset();
   }
 
   clearRequests(): void {

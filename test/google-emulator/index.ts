@@ -1,6 +1,7 @@
 import { CalendarControl, CalendarEndpoints } from './calendar';
 import { CalendarState } from './calendar-state';
 import { DomainSharedContacts } from './contacts-dsc';
+import { PeopleApi } from './contacts-people';
 import { GoogleEmulatorInstance, type GoogleEmulator } from './emulator';
 import { IdTokenSigner } from './id-token';
 import { OAuthEndpoints } from './oauth';
@@ -11,6 +12,7 @@ import type { RecordedRequest } from './http-io';
 export type { GoogleEmulator, GoogleEmulatorEnv, OAuth2ClientEndpointOverrides } from './emulator';
 export type { CalendarEmulator } from './calendar';
 export { M8_SCOPE, DSC_PATHS, type DomainSharedContactsEmulator, type DscContactView, type DscMethod, type DscWrite } from './contacts-dsc';
+export { PEOPLE_SCOPE, PEOPLE_PATHS, type PeopleContactView, type PeopleEmulator, type PeopleMethod } from './contacts-people';
 export type { ContactsFaultKind, ContactsFaultOptions, ContactsQuota } from './contacts-faults';
 export { CALENDAR_EVENTS_SCOPE, CALENDAR_PATHS, CALENDAR_READ_SCOPES, CALENDAR_SCOPE, CALENDAR_WRITE_SCOPES } from './calendar';
 export type {
@@ -59,6 +61,8 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
   new CalendarEndpoints(calendarState, oauth).register(server);
   const dsc = new DomainSharedContacts(() => state.now(), oauth);
   dsc.register(server);
+  const people = new PeopleApi(() => state.now(), oauth);
+  people.register(server);
   const url = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  return new GoogleEmulatorInstance(url, server, oauth, state, new CalendarControl(calendarState), dsc);
+  return new GoogleEmulatorInstance(url, server, oauth, state, new CalendarControl(calendarState), dsc, people);
 }
