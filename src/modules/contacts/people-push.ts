@@ -374,7 +374,7 @@ export async function pushToUserGroup(ctx: SyncJobContext, settings: ContactsSet
     if (!unknown.size || i === RECONCILE_WAITS_MS.length || ctx.signal.aborted) break;
     await sleep(RECONCILE_WAITS_MS[i]!, ctx.signal);
   }
-  for (const id of unknown.keys()) ctx.progress.item('skipped'); // still pending: the next run looks again before inserting
+  for (let i = 0; i < unknown.size; i++) ctx.progress.item('skipped'); // still pending: the next run looks again before inserting
   if (unknown.size) ctx.log.warn({ pending: unknown.size }, 'contact inserts whose answer was lost are not visible yet; the next run reconciles them');
   ctx.progress.setPhase('done');
 }
