@@ -176,9 +176,7 @@ export class PeopleApi implements PeopleEmulator {
 
   groups(userEmail: string): { resourceName: string; name: string; memberCount: number }[] {
     const user = this.userOf(userEmail);
-    return [...this.groupsById.values()]
-      .filter((g) => g.user === user)
-      .map((g) => ({ resourceName: `contactGroups/${g.id}`, name: g.name, memberCount: this.members(g, false).length }));
+    return [...this.groupsById.values()].filter((g) => g.user === user).map((g) => ({ resourceName: `contactGroups/${g.id}`, name: g.name, memberCount: this.members(g, false).length }));
   }
 
   userCreate(userEmail: string, person: Json): PeopleContactView {
