@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../../helpers/client';
 import { ContactFixtures, syncContacts } from '../../helpers/contacts';
 import { dbQuery } from '../../helpers/database';
+import { testEnv } from '../../helpers/gateway';
 import { connectGoogle, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
+import { REPO } from '../../helpers/process';
 
 const DOMAIN = 'example.com';
 let bed: GoogleTestBed;
@@ -179,6 +182,24 @@ describe('one-way sync of contacts to the domain shared contacts', () => {
     const ids = ours().map((c) => c.extendedProperties.erpContactId);
     expect(new Set(ids).size).toBe(ids.length);
   }, 150_000);
+
+  it('npm run sync -- --module contacts runs the same job from the command line', async () => {
+    const id = await f.create({ givenName: 'From', familyName: 'The CLI' });
+    const res = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'scripts/sync.ts', '--tenant', 'acme', '--module', 'contacts', '--json'], {
+        cwd: REPO,
+        env: { PATH: process.env.PATH ?? '', ...testEnv(bed.gw.databaseUrl, { ...bed.google.env, LOG_LEVEL: 'warn' }) },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ status: 'SUCCEEDED', trigger: 'CLI', module: 'contacts', created: 1 });
+    expect(ours().filter((c) => c.extendedProperties.erpContactId === id)).toHaveLength(1);
+  }, 60_000);
 
   it("another tenant's contacts and shared contacts are untouched", async () => {
     const otherAdmin = await bed.gw.token('globex', ['admin'], 'admin-g');
