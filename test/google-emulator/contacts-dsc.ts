@@ -121,6 +121,8 @@ export interface DomainSharedContactsEmulator {
 /** The Domain Shared Contacts API (GData v3 Atom): the feed, entries, batch. */
 export class DomainSharedContacts implements DomainSharedContactsEmulator {
   private readonly store = new Map<string, Map<string, StoredContact>>();
+  /** Live contacts per domain (the limit is checked on every insert). */
+  private readonly live = new Map<string, number>();
   private admins = new Map<string, Set<string>>();
   private limit = 200_000;
   private rejecter: ((c: DscContactView) => string | null) | null = null;
@@ -166,7 +168,7 @@ export class DomainSharedContacts implements DomainSharedContactsEmulator {
   }
 
   userEdit(domain: string, id: string, c: { fullName?: string; notes?: string }): DscContactView {
-    const stored = this.live(domain, id);
+    const stored = this.liveOne(domain, id);
     if (c.fullName !== undefined) stored.content = { ...stored.content, title: c.fullName, 'gd:name': { 'gd:fullName': c.fullName } };
     if (c.notes !== undefined) stored.content = { ...stored.content, content: { '@_type': 'text', '#text': c.notes } };
     this.touch(stored);
@@ -174,8 +176,9 @@ export class DomainSharedContacts implements DomainSharedContactsEmulator {
   }
 
   userDelete(domain: string, id: string): void {
-    const stored = this.live(domain, id);
+    const stored = this.liveOne(domain, id);
     stored.deleted = true;
+    this.countLive(domain, -1);
     this.touch(stored);
   }
 
@@ -221,6 +224,7 @@ export class DomainSharedContacts implements DomainSharedContactsEmulator {
 
   reset(): void {
     this.store.clear();
+    this.live.clear();
     this.admins.clear();
     this.limit = 200_000;
     this.rejecter = null;
@@ -239,7 +243,7 @@ export class DomainSharedContacts implements DomainSharedContactsEmulator {
     return d;
   }
 
-  private live(domain: string, id: string): StoredContact {
+  private liveOne(domain: string, id: string): StoredContact {
     const c = this.domain(domain).get(id);
     if (!c || c.deleted) throw new Error(`no live shared contact ${id} in ${domain}`);
     return c;
@@ -257,13 +261,16 @@ export class DomainSharedContacts implements DomainSharedContactsEmulator {
     const c: StoredContact = { id: randomBytes(8).toString('hex'), domain: domain.toLowerCase(), etag: '', updated: 0, seq: ++this.seq, deleted: false, content };
     this.touch(c);
     this.domain(domain).set(c.id, c);
+    this.countLive(domain, 1);
     return c;
   }
 
   private liveCount(domain: string): number {
-    let n = 0;
-    for (const c of this.domain(domain).values()) if (!c.deleted) n++;
-    return n;
+    return this.live.get(domain.toLowerCase()) ?? 0;
+  }
+
+  private countLive(domain: string, delta: number): void {
+    this.live.set(domain.toLowerCase(), this.liveCount(domain) + delta);
   }
 
   private entryIdUrl(c: StoredContact): string {
@@ -474,6 +481,7 @@ export class DomainSharedContacts implements DomainSharedContactsEmulator {
     const c = this.find(domain, id);
     this.checkEtag(c, ifMatch);
     c.deleted = true;
+    this.countLive(domain, -1);
     c.content = Object.fromEntries(Object.entries(c.content).filter(([k]) => k === 'gd:extendedProperty'));
     this.touch(c);
     this.writeCount++;
