@@ -10,7 +10,7 @@ import { Migration } from '@mikro-orm/migrations';
  * known yet (sent_at says when it left): it is reconciled against Google before anything is inserted
  * again for that contact.
  */
-export class Migration20261205000000_contacts extends Migration {
+export class Migration20261205120000_contacts extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "contact" ("id" uuid not null, "tenant" varchar(63) not null references "tenant" ("id") on delete cascade,
       "given_name" varchar(100) null, "middle_name" varchar(100) null, "family_name" varchar(100) null,
