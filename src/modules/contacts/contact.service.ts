@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '../../kernel/errors';
+import { badUserInput, notFound } from '../../kernel/errors';
 import { uuid } from '../../kernel/validate';
 import { pageSize, toConnection, type Connection } from '../../schema/connection';
-import { badUserInput } from '../../kernel/errors';
 import { decodeContactCursor, encodeContactCursor } from './contact-cursor';
 import { contactFields, type ContactFields } from './contact-validation';
 import { Contact } from './contact.entity';
