@@ -23,10 +23,11 @@ import { gatewayOverhead } from './suites/gateway-overhead';
 import { taskCalendar } from './suites/task-calendar';
 import { syncEngine } from './suites/sync-engine';
 import { tasksSync } from './suites/tasks-sync';
+import { contactsSync } from './suites/contacts';
 import { printers } from './suites/printers';
 
 /** Every suite, in the order they run. Add new ones here. */
-const SUITES: Suite[] = [gatewayOverhead, syncEngine, taskCalendar, tasksSync, printers];
+const SUITES: Suite[] = [gatewayOverhead, syncEngine, taskCalendar, tasksSync, contactsSync, printers];
 
 const repoRoot = path.resolve(__dirname, '..');
 /** More than this share of the CPUs busy before a suite starts means someone else is using them. */

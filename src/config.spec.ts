@@ -25,7 +25,7 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('fills the defaults of the environment contract', () => {
     const c = loadConfig(base, known);
-    expect(c).toMatchObject({ port: 4000, databaseUrl: undefined, role: 'all', modules: ['auth', 'sync', 'tasks', 'printers'], publicUrl: 'http://localhost:4000', logLevel: 'info' });
+    expect(c).toMatchObject({ port: 4000, databaseUrl: undefined, role: 'all', modules: ['auth', 'sync', 'tasks', 'contacts', 'printers'], publicUrl: 'http://localhost:4000', logLevel: 'info' });
     expect(c.dataDir).toBe(path.resolve('.data'));
     expect(c.google.apiRoot).toBe('https://www.googleapis.com');
     expect(c.introspection).toBe(true);
@@ -70,13 +70,13 @@ describe('loadConfig', () => {
 
   it('switches the sync runs API on only for modules that sync, and refuses to be asked for it', () => {
     expect(loadConfig({ ...base, MODULES: 'auth' }, known).modules).toEqual(['auth']);
-    expect(errorOf({ ...base, MODULES: 'auth,sync' }).message).toMatch(/^MODULES: unknown module "sync"; known: auth, tasks, printers$/);
+    expect(errorOf({ ...base, MODULES: 'auth,sync' }).message).toMatch(/^MODULES: unknown module "sync"; known: auth, tasks, contacts, printers$/);
   });
 
   it('takes the Google rate limits from the enabled modules, overridable per API', () => {
-    expect(loadConfig(base, known).rateLimits).toEqual({ calendar: 600, 'chrome-printers': 600 });
+    expect(loadConfig(base, known).rateLimits).toEqual({ calendar: 600, m8: 300, people: 90, 'chrome-printers': 600 });
     expect(loadConfig({ ...base, MODULES: 'auth' }, known).rateLimits).toEqual({});
-    expect(loadConfig({ ...base, GOOGLE_RATE_CALENDAR_PER_MINUTE: ' 300 ' }, known).rateLimits).toEqual({ calendar: 300, 'chrome-printers': 600 });
+    expect(loadConfig({ ...base, GOOGLE_RATE_CALENDAR_PER_MINUTE: ' 300 ' }, known).rateLimits).toEqual({ calendar: 300, m8: 300, people: 90, 'chrome-printers': 600 });
     for (const value of ['0', '-5', 'abc', '1.5', '10/min', '1e3', '99999999999999999999']) {
       expect(errorOf({ ...base, GOOGLE_RATE_CALENDAR_PER_MINUTE: value }).message).toMatch(/^GOOGLE_RATE_CALENDAR_PER_MINUTE: expected a positive integer/);
     }

@@ -8,7 +8,7 @@ import { SecretBox } from './google/secret-box';
 import { CacheRegistry } from './kernel/caches';
 import type { Logger } from './kernel/logger';
 import { GatewayMetrics } from './kernel/metrics';
-import { scopesOf, syncJobsOf, type GatewayModule } from './kernel/module';
+import { scopesOf, syncJobsOf, tenantScopesOf, type GatewayModule } from './kernel/module';
 import { PgPubSub } from './kernel/pubsub';
 import { KERNEL_TOPICS } from './kernel/topics';
 import { CallerVerifier } from './schema/caller';
@@ -51,7 +51,7 @@ export async function createServices(config: GatewayConfig, log: Logger, options
   const caches = new CacheRegistry();
   const metrics = new GatewayMetrics();
   const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
-  const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), scopesOf(modules), metrics);
+  const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), scopesOf(modules), tenantScopesOf(modules), metrics);
   const engine = new SyncEngine({
     config,
     orm,

@@ -54,6 +54,168 @@ export type CalendarGrouping =
   /** ISO weeks, from Monday */
   | 'WEEK';
 
+/** A contact of the tenant's shared address book */
+export type Contact = {
+  __typename?: 'Contact';
+  addresses: Array<ContactAddress>;
+  birthday?: Maybe<Scalars['LocalDate']['output']>;
+  company?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  department?: Maybe<Scalars['String']['output']>;
+  /** As set, or derived from the names, the company or the primary email */
+  displayName: Scalars['String']['output'];
+  emails: Array<ContactEmail>;
+  familyName?: Maybe<Scalars['String']['output']>;
+  givenName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  jobTitle?: Maybe<Scalars['String']['output']>;
+  middleName?: Maybe<Scalars['String']['output']>;
+  notes?: Maybe<Scalars['String']['output']>;
+  phoneNumbers: Array<ContactPhoneNumber>;
+  /** Its state in the tenant's current Google target */
+  syncState: ContactSyncState;
+  updatedAt: Scalars['DateTime']['output'];
+  website?: Maybe<Scalars['String']['output']>;
+};
+
+/** A postal address */
+export type ContactAddress = {
+  __typename?: 'ContactAddress';
+  city?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2 */
+  countryCode?: Maybe<Scalars['String']['output']>;
+  postalCode?: Maybe<Scalars['String']['output']>;
+  region?: Maybe<Scalars['String']['output']>;
+  street?: Maybe<Scalars['String']['output']>;
+};
+
+export type ContactAddressInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2, e.g. RO */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  street?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ContactConnection = {
+  __typename?: 'ContactConnection';
+  edges: Array<ContactEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ContactEdge = {
+  __typename?: 'ContactEdge';
+  cursor: Scalars['String']['output'];
+  node: Contact;
+};
+
+/** An email address of a contact */
+export type ContactEmail = {
+  __typename?: 'ContactEmail';
+  address: Scalars['String']['output'];
+  /** Exactly one address of a contact with addresses is primary */
+  primary: Scalars['Boolean']['output'];
+  type: ContactEmailType;
+};
+
+export type ContactEmailInput = {
+  address: Scalars['String']['input'];
+  /** At most one; without one, the first address is primary */
+  primary?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default WORK */
+  type?: InputMaybe<ContactEmailType>;
+};
+
+export type ContactEmailType =
+  | 'HOME'
+  | 'OTHER'
+  | 'WORK';
+
+export type ContactFilter = {
+  /** Words in the display name, company or an email address */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A phone number as entered, and in E.164 form when it could be derived */
+export type ContactPhoneNumber = {
+  __typename?: 'ContactPhoneNumber';
+  /** E.164 (+40712345678), derived with the tenant's default country; null when the number is not valid */
+  e164?: Maybe<Scalars['String']['output']>;
+  /** As entered */
+  number: Scalars['String']['output'];
+  type: ContactPhoneType;
+};
+
+export type ContactPhoneNumberInput = {
+  /** As written; E.164 is derived with the tenant's default country */
+  number: Scalars['String']['input'];
+  /** Default WORK */
+  type?: InputMaybe<ContactPhoneType>;
+};
+
+export type ContactPhoneType =
+  | 'FAX'
+  | 'HOME'
+  | 'MOBILE'
+  | 'OTHER'
+  | 'WORK';
+
+/** A contact's state in the tenant's current Google target */
+export type ContactSyncState = {
+  __typename?: 'ContactSyncState';
+  /** The contact's id in Google (DSC entry id or People resource name); null until pushed */
+  googleId?: Maybe<Scalars['String']['output']>;
+  /** What Google said when it last refused the contact */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When it was last pushed or confirmed */
+  syncedAt?: Maybe<Scalars['DateTime']['output']>;
+  target: ContactsTarget;
+  /** True when Google holds the current version (nothing to push) */
+  upToDate: Scalars['Boolean']['output'];
+};
+
+/** Where and how the tenant's contacts are pushed to Google */
+export type ContactsSettings = {
+  __typename?: 'ContactsSettings';
+  /** ISO 3166-1 alpha-2 country of phone numbers written without a country code */
+  defaultCountry: Scalars['String']['output'];
+  /** The Workspace domain (DOMAIN_SHARED) */
+  domain?: Maybe<Scalars['String']['output']>;
+  /** The OAuth scope the target needs (the only contacts scope the authorization asks for) */
+  googleScope: Scalars['String']['output'];
+  /** The contact group's name (USER_GROUP): as set, or the tenant's name */
+  groupName: Scalars['String']['output'];
+  target: ContactsTarget;
+};
+
+/** DOMAIN_SHARED: the Workspace domain's shared contacts (Domain Shared Contacts API); USER_GROUP: one contact group of the authorizing account (People API) */
+export type ContactsTarget =
+  | 'DOMAIN_SHARED'
+  | 'USER_GROUP';
+
+/** A contact needs at least one of: a name, a company, an email */
+export type CreateContactInput = {
+  /** At most 5 */
+  addresses?: InputMaybe<Array<ContactAddressInput>>;
+  birthday?: InputMaybe<Scalars['LocalDate']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** Derived from the names (or company, or email) when not given */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10 */
+  emails?: InputMaybe<Array<ContactEmailInput>>;
+  familyName?: InputMaybe<Scalars['String']['input']>;
+  givenName?: InputMaybe<Scalars['String']['input']>;
+  jobTitle?: InputMaybe<Scalars['String']['input']>;
+  middleName?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10 */
+  phoneNumbers?: InputMaybe<Array<ContactPhoneNumberInput>>;
+  /** An http(s) URL */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CreateEmployeeInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
   /** Defaults to the email */
@@ -169,10 +331,13 @@ export type Mutation = {
   cancelSyncRun: SyncRun;
   /** True when there was a schedule to remove */
   clearSyncSchedule: Scalars['Boolean']['output'];
+  createContact: Contact;
   createEmployee: Employee;
   createPartner: Partner;
   createProject: Project;
   createTask: Task;
+  /** The contact leaves Google on the next sync */
+  deleteContact: Scalars['Boolean']['output'];
   deleteEmployee: Scalars['Boolean']['output'];
   deletePartner: Scalars['Boolean']['output'];
   deleteProject: Scalars['Boolean']['output'];
@@ -192,10 +357,15 @@ export type Mutation = {
   setSyncSchedule: SyncSchedule;
   /** Streams the uploaded document to the printer (IPP Print-Job); send it as a multipart request with the header Apollo-Require-Preflight */
   submitPrintJob: PrintJob;
+  /** Returns at once (QUEUED), or the run already queued or running */
+  syncContacts: SyncRun;
   /** Imports printers from the print servers and Google Workspace; returns at once (QUEUED), or the run already queued or running */
   syncPrinters: SyncRun;
   /** Returns at once (QUEUED), or the run already queued or running */
   syncTasks: SyncRun;
+  updateContact: Contact;
+  /** A new target asks for its scope at the next authorization; contacts are then pushed there in full */
+  updateContactsSettings: ContactsSettings;
   updateEmployee: Employee;
   updatePartner: Partner;
   updateProject: Project;
@@ -230,6 +400,11 @@ export type MutationClearSyncScheduleArgs = {
 };
 
 
+export type MutationCreateContactArgs = {
+  input: CreateContactInput;
+};
+
+
 export type MutationCreateEmployeeArgs = {
   input: CreateEmployeeInput;
 };
@@ -247,6 +422,11 @@ export type MutationCreateProjectArgs = {
 
 export type MutationCreateTaskArgs = {
   input: CreateTaskInput;
+};
+
+
+export type MutationDeleteContactArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -292,8 +472,24 @@ export type MutationSubmitPrintJobArgs = {
 };
 
 
+export type MutationSyncContactsArgs = {
+  input?: InputMaybe<SyncContactsInput>;
+};
+
+
 export type MutationSyncTasksArgs = {
   input?: InputMaybe<SyncTasksInput>;
+};
+
+
+export type MutationUpdateContactArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateContactInput;
+};
+
+
+export type MutationUpdateContactsSettingsArgs = {
+  input: UpdateContactsSettingsInput;
 };
 
 
@@ -524,6 +720,10 @@ export type ProjectEdge = {
 
 export type Query = {
   __typename?: 'Query';
+  contact: Contact;
+  /** Live contacts ordered by display name, then id */
+  contacts: ContactConnection;
+  contactsSettings: ContactsSettings;
   employees: EmployeeConnection;
   googleConnection: GoogleConnection;
   partners: PartnerConnection;
@@ -550,6 +750,18 @@ export type Query = {
   tenant: Tenant;
   /** Who is calling */
   viewer: Viewer;
+};
+
+
+export type QueryContactArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryContactsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ContactFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -672,6 +884,11 @@ export type SubscriptionSyncProgressArgs = {
   runId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type SyncContactsInput = {
+  /** Re-read every contact of ours in Google: restore what was changed or deleted there, delete ours that match no contact */
+  full?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** An item that could not be synced; the run went on without it */
 export type SyncItemError = {
   __typename?: 'SyncItemError';
@@ -687,6 +904,7 @@ export type SyncItemError = {
 
 /** A module that syncs to Google */
 export type SyncModule =
+  | 'CONTACTS'
   | 'PRINTERS'
   | 'TASKS';
 
@@ -877,6 +1095,38 @@ export type Tenant = {
   id: Scalars['ID']['output'];
   /** IANA time zone of the task calendar’s days, weeks and months, and of synced events */
   timeZone: Scalars['String']['output'];
+};
+
+/** Only the fields given change (null clears one; a list given replaces the whole list) */
+export type UpdateContactInput = {
+  /** At most 5 */
+  addresses?: InputMaybe<Array<ContactAddressInput>>;
+  birthday?: InputMaybe<Scalars['LocalDate']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<Scalars['String']['input']>;
+  /** Derived from the names (or company, or email) when not given */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10 */
+  emails?: InputMaybe<Array<ContactEmailInput>>;
+  familyName?: InputMaybe<Scalars['String']['input']>;
+  givenName?: InputMaybe<Scalars['String']['input']>;
+  jobTitle?: InputMaybe<Scalars['String']['input']>;
+  middleName?: InputMaybe<Scalars['String']['input']>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** At most 10 */
+  phoneNumbers?: InputMaybe<Array<ContactPhoneNumberInput>>;
+  /** An http(s) URL */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateContactsSettingsInput = {
+  /** ISO 3166-1 alpha-2 country of numbers written without a country code (default RO) */
+  defaultCountry?: InputMaybe<Scalars['String']['input']>;
+  /** The Google Workspace domain whose shared contacts are written (DOMAIN_SHARED), e.g. example.com */
+  domain?: InputMaybe<Scalars['String']['input']>;
+  /** The contact group's name (USER_GROUP); default: the tenant's name */
+  groupName?: InputMaybe<Scalars['String']['input']>;
+  target?: InputMaybe<ContactsTarget>;
 };
 
 export type UpdateEmployeeInput = {

@@ -8,7 +8,7 @@ import type { CacheRegistry } from '../kernel/caches';
 import type { Caller } from '../kernel/caller';
 import { untilAborted } from '../kernel/abort';
 import { tenantEntityManager } from '../kernel/tenant-em';
-import type { GoogleApi } from '../kernel/module';
+import type { GoogleApi, TenantScopes } from '../kernel/module';
 import { badUserInput, domainError } from '../kernel/errors';
 import type { PgPubSub } from '../kernel/pubsub';
 import { GOOGLE_CONNECTION_CHANGED, type GoogleConnectionPayload } from './google-events';
@@ -66,6 +66,8 @@ export class GoogleConnections {
     private readonly log: Logger,
     /** The scopes the enabled modules need, in a stable order. */
     readonly neededScopes: string[],
+    /** The scopes one tenant's authorization asks for, when modules make them depend on its settings (default: neededScopes). */
+    private readonly tenantScopes: TenantScopes | null = null,
     /** Where every Google request is counted (by API and outcome). */
     private readonly metrics?: GatewayMetrics,
   ) {
@@ -109,7 +111,12 @@ export class GoogleConnections {
     return em.findOne(GoogleConnectionRecord, { tenant }, withSecrets ? { populate: [...SECRET_FIELDS] } : {});
   }
 
-  view(record: GoogleConnectionRecord | null, tenant: string): GoogleConnectionPayload {
+  /** The scopes the tenant's authorization asks for. */
+  async scopesFor(em: EntityManager, tenant: string): Promise<string[]> {
+    return this.tenantScopes ? this.tenantScopes(em, tenant) : this.neededScopes;
+  }
+
+  view(record: GoogleConnectionRecord | null, tenant: string, needed: readonly string[] = this.neededScopes): GoogleConnectionPayload {
     const granted = record?.grantedScopes ?? [];
     const hasTokens = record?.status === GoogleConnectionStatus.AUTHORIZED || record?.status === GoogleConnectionStatus.REAUTHORIZATION_REQUIRED;
     return {
@@ -117,7 +124,7 @@ export class GoogleConnections {
       status: record?.status ?? GoogleConnectionStatus.UNCONFIGURED,
       clientId: record?.clientId ?? null,
       grantedScopes: granted,
-      missingScopes: hasTokens ? this.neededScopes.filter((s) => !granted.includes(s)) : [...this.neededScopes],
+      missingScopes: hasTokens ? needed.filter((s) => !granted.includes(s)) : [...needed],
       authorizedAt: record?.authorizedAt?.toISOString() ?? null,
       authorizedBy: record?.authorizedBy ?? null,
       lastRefreshAt: record?.lastRefreshAt?.toISOString() ?? null,
@@ -126,11 +133,11 @@ export class GoogleConnections {
   }
 
   async current(em: EntityManager, tenant: string): Promise<GoogleConnectionPayload> {
-    return this.view(await this.load(em, tenant), tenant);
+    return this.view(await this.load(em, tenant), tenant, await this.scopesFor(em, tenant));
   }
 
   private async changed(record: GoogleConnectionRecord, tenant: string): Promise<GoogleConnectionPayload> {
-    const payload = this.view(record, tenant);
+    const payload = this.view(record, tenant, await this.scopesFor(tenantEntityManager(this.orm, tenant), tenant));
     this.forget(tenant);
     await this.pubsub.publish(GOOGLE_CONNECTION_CHANGED, tenant, payload);
     return payload;
@@ -161,7 +168,8 @@ export class GoogleConnections {
     if (!record?.clientId) {
       throw domainError('GOOGLE_NOT_CONFIGURED', 'Set the Google OAuth client ID and secret first (setGoogleClientCredentials)');
     }
-    if (!this.neededScopes.length) {
+    const scopes = await this.scopesFor(em, caller.tenant);
+    if (!scopes.length) {
       throw domainError('GOOGLE_NOT_CONFIGURED', 'No enabled module uses Google, so there is nothing to authorize (see MODULES)');
     }
     const state = randomBytes(32).toString('base64url');
@@ -176,7 +184,7 @@ export class GoogleConnections {
         stateHash: hashState(state),
         requestedBy: caller.sub,
         codeVerifier: this.box.seal(verifier),
-        scopes: this.neededScopes,
+        scopes,
         redirectUri: this.redirectUri,
         clientId: record.clientId,
         expiresAt,
@@ -192,7 +200,7 @@ export class GoogleConnections {
       client_id: record.clientId,
       redirect_uri: this.redirectUri,
       response_type: 'code',
-      scope: this.neededScopes.join(' '),
+      scope: scopes.join(' '),
       access_type: 'offline',
       prompt: 'consent',
       include_granted_scopes: 'true',
@@ -296,7 +304,7 @@ export class GoogleConnections {
   /** Revokes the token at Google (best effort, reported) and deletes the stored tokens. */
   async disconnect(em: EntityManager, caller: Caller): Promise<GoogleConnectionPayload> {
     const record = await this.load(em, caller.tenant, true);
-    if (!record) return this.view(null, caller.tenant);
+    if (!record) return this.view(null, caller.tenant, await this.scopesFor(em, caller.tenant));
     let revokeProblem: string | null = null;
     const token = record.refreshToken ?? record.accessToken;
     if (token && record.clientId && record.clientSecret) {

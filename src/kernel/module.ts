@@ -1,5 +1,6 @@
 import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import type { GoogleApi } from './google-api';
 import type { Logger } from './logger';
@@ -54,6 +55,12 @@ export interface GatewayModule {
   googleScopes?: string[];
   /** Its background workers (started where sync workers run). */
   workers?: ModuleWorker[];
+  /**
+   * The scopes it needs for one tenant, when they depend on the tenant's settings (e.g. where its
+   * contacts go): asked for at that tenant's authorization instead of those of `googleApis` and
+   * `googleScopes`, which remain what its API clients check.
+   */
+  tenantGoogleScopes?(em: EntityManager, tenant: string): Promise<string[]>;
   /** The pub/sub topics it publishes (declared to PgPubSub). */
   topics?: string[];
   /** Its configuration section, parsed with the rest of the environment at start. */
@@ -65,6 +72,18 @@ export interface GatewayModule {
 /** The scopes the modules need, without repeats, in a stable order. */
 export function scopesOf(modules: readonly GatewayModule[]): string[] {
   return [...new Set(modules.flatMap((m) => [...(m.googleApis ?? []).flatMap((a) => a.scopes), ...(m.googleScopes ?? [])]))];
+}
+
+/** The scopes one tenant's authorization asks for (see {@link GatewayModule.tenantGoogleScopes}). */
+export type TenantScopes = (em: EntityManager, tenant: string) => Promise<string[]>;
+
+/** The scopes the modules need for a tenant, without repeats, in a stable order. */
+export function tenantScopesOf(modules: readonly GatewayModule[]): TenantScopes {
+  return async (em, tenant) => {
+    const scopes: string[] = [];
+    for (const m of modules) scopes.push(...(m.tenantGoogleScopes ? await m.tenantGoogleScopes(em, tenant) : scopesOf([m])));
+    return [...new Set(scopes)];
+  };
 }
 
 /** The sync jobs of the modules. */

@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { CalendarEmulator } from './calendar';
 import type { ChromePrintersEmulator } from './chrome-printers';
+import type { PeopleApi, PeopleEmulator } from './contacts-people';
+import { DSC_ROOT_PATH, type DomainSharedContacts, type DomainSharedContactsEmulator } from './contacts-dsc';
 import type { GoogleApiError } from './errors';
 import { sendApiError, sendJson, type EmulatorRequest, type RecordedRequest } from './http-io';
 import { OAUTH_PATHS, type AuthenticatedCaller, type OAuthEndpoints } from './oauth';
@@ -13,6 +15,8 @@ export interface GoogleEmulatorEnv {
   GOOGLE_OAUTH_AUTH_URL: string;
   GOOGLE_OAUTH_TOKEN_URL: string;
   GOOGLE_OAUTH_REVOKE_URL: string;
+  /** The Domain Shared Contacts feeds (the contacts module's variable). */
+  GOOGLE_M8_ROOT: string;
 }
 
 /** `new OAuth2Client({ endpoints: emulator.oauth2ClientEndpoints })` (google-auth-library v10). */
@@ -63,6 +67,12 @@ export interface GoogleEmulator {
   readonly calendar: CalendarEmulator;
   /** Admin SDK Chrome printer management: `customers.chrome.printers.list` and `printServers.list` (paged, scope checked). */
   readonly chromePrinters: ChromePrintersEmulator;
+  /** The Domain Shared Contacts API (GData v3 Atom) under `${url}/m8/feeds` ({@link m8Root}): contacts, switches, counters. */
+  readonly sharedContacts: DomainSharedContactsEmulator;
+  /** People API v1 (contacts in batches, contact groups, connections) under GOOGLE_API_ROOT: contacts, switches, counters. */
+  readonly people: PeopleEmulator;
+  /** What GOOGLE_M8_ROOT must be for the gateway to reach {@link sharedContacts}. */
+  readonly m8Root: string;
   /** Moves the emulator's clock forward (tokens, codes and quota windows move with it). */
   advanceTime(seconds: number): void;
   /** Forgets codes, tokens, consent script, switches, clock offset and the Calendar state; keeps clients, routes and recorded requests. */
@@ -93,12 +103,15 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     private readonly state: EmulatorState,
     readonly calendar: CalendarEmulator,
     readonly chromePrinters: ChromePrintersEmulator,
+    private readonly dsc: DomainSharedContacts,
+    private readonly peopleApi: PeopleApi,
   ) {
     this.env = {
       GOOGLE_API_ROOT: url,
       GOOGLE_OAUTH_AUTH_URL: `${url}${OAUTH_PATHS.auth}`,
       GOOGLE_OAUTH_TOKEN_URL: `${url}${OAUTH_PATHS.token}`,
       GOOGLE_OAUTH_REVOKE_URL: `${url}${OAUTH_PATHS.revoke}`,
+      GOOGLE_M8_ROOT: `${url}${DSC_ROOT_PATH}`,
     };
     server.faultFor = (req) => this.faultOf(req.path);
     this.oauth2ClientEndpoints = {
@@ -109,6 +122,18 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
       oauth2FederatedSignonPemCertsUrl: `${url}${OAUTH_PATHS.pemCerts}`,
       oauth2FederatedSignonJwkCertsUrl: `${url}${OAUTH_PATHS.jwkCerts}`,
     };
+  }
+
+  get sharedContacts(): DomainSharedContactsEmulator {
+    return this.dsc;
+  }
+
+  get people(): PeopleEmulator {
+    return this.peopleApi;
+  }
+
+  get m8Root(): string {
+    return `${this.url}${DSC_ROOT_PATH}`;
   }
 
   get requests(): RecordedRequest[] {
@@ -172,6 +197,8 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     this.oauth.lastAuthorizationRequest = null;
     this.calendar.reset();
     this.chromePrinters.reset();
+    this.dsc.reset();
+    this.peopleApi.reset();
   }
 
   clearRequests(): void {

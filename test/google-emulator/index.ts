@@ -1,6 +1,8 @@
 import { CalendarControl, CalendarEndpoints } from './calendar';
 import { ChromePrintersEndpoints } from './chrome-printers';
 import { CalendarState } from './calendar-state';
+import { DomainSharedContacts } from './contacts-dsc';
+import { PeopleApi } from './contacts-people';
 import { GoogleEmulatorInstance, type GoogleEmulator } from './emulator';
 import { IdTokenSigner } from './id-token';
 import { OAuthEndpoints } from './oauth';
@@ -12,6 +14,9 @@ export type { FaultTarget, GoogleEmulator, GoogleEmulatorEnv, OAuth2ClientEndpoi
 export type { CalendarEmulator } from './calendar';
 export type { ChromePrinter, ChromePrintersEmulator, ChromePrintServer } from './chrome-printers';
 export { CHROME_PRINTERS_PATHS, CHROME_PRINTERS_READONLY_SCOPE, CHROME_PRINTERS_SCOPE, EMULATOR_CUSTOMER_ID } from './chrome-printers';
+export { M8_SCOPE, DSC_PATHS, type DomainSharedContactsEmulator, type DscContactView, type DscMethod, type DscWrite } from './contacts-dsc';
+export { PEOPLE_SCOPE, PEOPLE_PATHS, type PeopleContactView, type PeopleEmulator, type PeopleMethod } from './contacts-people';
+export type { ContactsFaultKind, ContactsFaultOptions, ContactsQuota } from './contacts-faults';
 export { CALENDAR_EVENTS_SCOPE, CALENDAR_PATHS, CALENDAR_READ_SCOPES, CALENDAR_SCOPE, CALENDAR_WRITE_SCOPES } from './calendar';
 export type {
   CalendarEvent,
@@ -47,7 +52,8 @@ export interface GoogleEmulatorOptions {
 /**
  * Starts a Google emulator: a real HTTP server that google-auth-library and googleapis reach
  * through `emulator.env` (the gateway's variables) or `emulator.oauth2ClientEndpoints`; it serves
- * OAuth and the Calendar API v3 `events` (see `emulator.calendar`).
+ * OAuth, the Calendar API v3 `events` (see `emulator.calendar`) and the Domain Shared Contacts
+ * API (see `emulator.sharedContacts`).
  */
 export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): Promise<GoogleEmulator> {
   const state = new EmulatorState();
@@ -58,6 +64,10 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
   new CalendarEndpoints(calendarState, oauth).register(server);
   const chromePrinters = new ChromePrintersEndpoints(oauth);
   chromePrinters.register(server);
+  const dsc = new DomainSharedContacts(() => state.now(), oauth);
+  dsc.register(server);
+  const people = new PeopleApi(() => state.now(), oauth);
+  people.register(server);
   const url = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  return new GoogleEmulatorInstance(url, server, oauth, state, new CalendarControl(calendarState), chromePrinters);
+  return new GoogleEmulatorInstance(url, server, oauth, state, new CalendarControl(calendarState), chromePrinters, dsc, people);
 }

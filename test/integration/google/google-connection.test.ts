@@ -9,7 +9,7 @@ import { CLIENT_ID, connectGoogle, consent, followCallback, requestAuthorization
 let bed: GoogleTestBed;
 
 beforeAll(async () => {
-  // The probe module's scopes are the subject here: the other modules' stay out of the grant.
+  // The probe module's scopes are the subject here (plus tasks'): the other modules' stay out of the grant.
   bed = await startGoogleTestBed({ env: { MODULES: 'auth,tasks,probe' } });
 });
 afterAll(() => bed?.stop());

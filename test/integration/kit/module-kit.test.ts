@@ -74,7 +74,7 @@ describe('the contract decides what the enabled set contains', () => {
   it('lists only the enabled modules’ sync jobs in SyncModule', async () => {
     const all = await buildGatewaySchema(enabledModules(withKit, loadConfig(env, withKit)), null);
     expect(all.getType('SyncModule')?.toString()).toBe('SyncModule');
-    expect(printSchema(lexicographicSortSchema(all))).toMatch(/enum SyncModule \{\n {2}MEMOS\n {2}PRINTERS\n {2}TASKS\n\}/);
+    expect(printSchema(lexicographicSortSchema(all))).toMatch(/enum SyncModule \{\n {2}CONTACTS\n {2}MEMOS\n {2}PRINTERS\n {2}TASKS\n\}/);
     const tasksOnly = await buildGatewaySchema(enabledModules(withKit, loadConfig({ ...env, MODULES: 'auth,tasks' }, withKit)), null);
     expect(printSchema(lexicographicSortSchema(tasksOnly))).toMatch(/enum SyncModule \{\n {2}TASKS\n\}/);
     expect(tasksOnly.getType('Memo')).toBeUndefined();
@@ -84,7 +84,7 @@ describe('the contract decides what the enabled set contains', () => {
   });
 
   it('takes its rate limit and config section from the environment, checked at start', () => {
-    expect(loadConfig(env, withKit).rateLimits).toEqual({ calendar: 600, 'chrome-printers': 600, kitprobe: 120 });
+    expect(loadConfig(env, withKit).rateLimits).toEqual({ calendar: 600, m8: 300, people: 90, 'chrome-printers': 600, kitprobe: 120 });
     expect(loadConfig({ ...env, MODULES: 'auth,tasks' }, withKit).rateLimits).toEqual({ calendar: 600 });
     expect(() => loadConfig({ ...env, KIT_MEMO_PREFIX: 'NOPE' }, withKit)).toThrow(ConfigError);
     expect(() => loadConfig({ ...env, KIT_MEMO_PREFIX: 'NOPE' }, withKit)).toThrow(/^KIT_MEMO_PREFIX: expected 1-10 lowercase letters and a dash \(got "NOPE"\)$/);

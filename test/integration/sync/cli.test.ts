@@ -51,7 +51,7 @@ describe('npm run sync', () => {
   it('refuses a module without a sync job and bad arguments', async () => {
     const unknown = await cli(['--tenant', 'x', '--module', 'weather']);
     expect(unknown.code).toBe(64);
-    expect(unknown.stderr).toMatch(/--module: "weather" has no sync job; modules that sync: tasks, printers, walker/);
+    expect(unknown.stderr).toMatch(/--module: "weather" has no sync job; modules that sync: tasks, contacts, printers, walker/);
     expect((await cli(['--tenant', 'x'])).code).toBe(64);
   }, 60_000);
 });
