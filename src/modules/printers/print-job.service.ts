@@ -162,12 +162,12 @@ export class PrintJobService {
       .catch(() => null);
     const attrs = groups(res?.['job-attributes-tag'])[0] ?? {};
     const state = jobStateOf(attrs['job-state']) ?? PrintJobState.CANCELED;
-    job.state = FINAL_JOB_STATES.has(state) ? state : PrintJobState.CANCELED;
-    job.stateReasons = reasonsOf(attrs['job-state-reasons']);
-    job.finishedAt = new Date();
-    job.nextPollAt = null;
-    await em.flush();
-    await this.pubsub.publish(PRINT_JOB_UPDATED, tenant, printJobPayload(job));
+    const ended = { state: FINAL_JOB_STATES.has(state) ? state : PrintJobState.CANCELED, stateReasons: reasonsOf(attrs['job-state-reasons']), finishedAt: new Date(), nextPollAt: null };
+    // Only while the job is still open: the workers' poller may have seen the cancellation at the
+    // printer first, and then it has stored and announced the final state (announced once).
+    const changed = await em.nativeUpdate(PrintJob, { id: job.id, state: { $nin: [...FINAL_JOB_STATES] } }, ended);
+    await em.refresh(job);
+    if (changed) await this.pubsub.publish(PRINT_JOB_UPDATED, tenant, printJobPayload(job));
     return job;
   }
 
