@@ -34,7 +34,10 @@ export interface RunningGateway {
 }
 
 /** Variables of the gateway's contract that the caller's shell must not leak into the child. */
-const SCRUBBED = /^(DATABASE_URL|DATA_DIR|JWKS_URL|JWT_SECRET|SECRETS_KEY|MODULES|ROLE|PUBLIC_URL|PORT|HOST|LOG_LEVEL|NODE_ENV|NODE_OPTIONS|GRAPHQL_.*|GOOGLE_.*)$/;
+const SCRUBBED = /^(DATABASE_URL|DATA_DIR|JWKS_URL|JWT_SECRET|JWT_AUDIENCE|JWT_ISSUER|SECRETS_KEY|MODULES|ROLE|PUBLIC_URL|PORT|HOST|LOG_LEVEL|NODE_ENV|NODE_OPTIONS|GRAPHQL_.*|GOOGLE_.*)$/;
+
+const BENCH_AUDIENCE = 'erp-gateway-bench';
+const BENCH_ISSUER = 'https://bench.invalid/';
 
 /**
  * Starts the real gateway as a child (`node -r @swc-node/register src/main.ts`) in production
@@ -52,6 +55,9 @@ export async function startGateway(ctx: BenchContext, opts: StartGatewayOptions 
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     JWT_SECRET: jwtSecret,
+    // Production checks the tokens' audience and issuer: the bench's tokens carry them.
+    JWT_AUDIENCE: BENCH_AUDIENCE,
+    JWT_ISSUER: BENCH_ISSUER,
     SECRETS_KEY: randomBytes(32).toString('base64'),
     GRAPHQL_INTROSPECTION: 'false',
   });
@@ -105,7 +111,7 @@ export async function startGateway(ctx: BenchContext, opts: StartGatewayOptions 
     graphqlUrl: `${baseUrl}/graphql`,
     jwtSecret,
     database,
-    token: (claims) => signDevToken(jwtSecret, claims),
+    token: (claims) => signDevToken(jwtSecret, { audience: BENCH_AUDIENCE, issuer: BENCH_ISSUER, ...claims }),
     rssKb: () => child.rssKb(),
     stop,
   };
