@@ -13,6 +13,9 @@ export type ErrorCode =
   | 'GOOGLE_AUTHORIZATION_FAILED'
   | 'GOOGLE_UNAVAILABLE'
   | 'QUERY_TOO_COMPLEX'
+  | 'RESULT_TOO_LARGE'
+  | 'OPERATION_TIMEOUT'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An expected failure with a code and details that are safe to show the caller (never a secret). */

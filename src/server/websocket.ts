@@ -1,4 +1,4 @@
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
@@ -8,6 +8,7 @@ import { InvalidTokenError, type Caller } from '../schema/caller';
 import { createContext, type GatewayServices } from '../schema/context';
 import { errorFormatter, formatGraphQLError, logUnexpected } from '../schema/format-error';
 import type { Hardening } from '../schema/hardening';
+import { OperationGuard } from '../schema/operation-limits';
 import { requestIdOf } from './http-server';
 
 type SocketExtra = {
@@ -31,6 +32,7 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
   const format = errorFormatter(services.config.development);
   const socketLog = (extra: SocketExtra & { request: IncomingMessage }): Logger => (extra.log ??= services.log.child({ requestId: requestIdOf(extra.request), socketId: randomUUID() }));
   const rules = [...specifiedRules, ...limits.validationRules];
+  const guard = new OperationGuard(schema);
   // Like Apollo's document store: a query text is parsed and validated once, not per subscriber.
   const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const check = (query: string): DocumentNode | readonly GraphQLError[] => {
@@ -70,12 +72,17 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
       onSubscribe: (ctx, _id, payload) => {
         const document = check(payload.query);
         if (Array.isArray(document)) return document as readonly GraphQLError[];
+        const contextValue = createContext(services, ctx.extra.caller ?? null, () => socketLog(ctx.extra).child({ operationId: _id }));
+        // The same input checks, size estimate and budget as over HTTP.
+        const operation = getOperationAST(document as DocumentNode, payload.operationName);
+        const refused = operation && guard.check(document as DocumentNode, operation, payload.variables, contextValue);
+        if (refused) return refused.map((e) => new GraphQLError(e.message, { extensions: { ...e.extensions, http: undefined } }));
         return {
           schema,
           document: document as DocumentNode,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(services, ctx.extra.caller ?? null, () => socketLog(ctx.extra).child({ operationId: _id })),
+          contextValue,
         };
       },
       onNext: (ctx, id, _payload, _args, result) => {
