@@ -4,6 +4,8 @@ import { CalendarGrouping } from './task-calendar.type';
 import type { TaskFilter } from './task.inputs';
 
 const DAY_MS = 86_400_000;
+/** The most tasks one group lists (`maxTasksPerGroup`). */
+export const MAX_TASKS_PER_GROUP = 1000;
 /** Tasks per day of range assumed for a tenant and filter this process has not answered yet. */
 export const DEFAULT_TASKS_PER_DAY = 50;
 /** Employee groups assumed before a tenant's first calendar by employee. */
@@ -74,5 +76,6 @@ export function estimateCalendar(args: Record<string, unknown>, selection: Selec
   if (!selection.selects(['groups', 'tasks'])) return 1 + groups;
   const tasks = days * calendarDensity.tasksPerDay(tenant, filter);
   const perGroup = typeof args.maxTasksPerGroup === 'number' ? args.maxTasksPerGroup : null;
+  if (perGroup !== null && !(perGroup >= 1 && perGroup <= MAX_TASKS_PER_GROUP)) return 1;
   return 1 + groups + (perGroup === null ? tasks : Math.min(tasks, groups * perGroup));
 }

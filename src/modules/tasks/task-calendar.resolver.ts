@@ -4,9 +4,9 @@ import { requireCaller, type GatewayContext } from '../../schema/context';
 import { checkTimeZone } from '../../kernel/time-zone';
 import { Employee } from './employee.entity';
 import type { FieldCost } from '../../schema/operation-limits';
-import { estimateCalendar } from './task-calendar.density';
+import { estimateCalendar, MAX_TASKS_PER_GROUP } from './task-calendar.density';
 import { CalendarGrouping, TaskCalendar } from './task-calendar.type';
-import { MAX_TASKS_PER_GROUP, TaskCalendarService } from './task-calendar.service';
+import { TaskCalendarService } from './task-calendar.service';
 import { DateRangeInput, TaskFilter, UpdateTenantSettingsInput } from './task.inputs';
 
 /** The task calendar dashboard and the tenant's time zone it is computed in. */

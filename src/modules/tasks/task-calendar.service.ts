@@ -3,7 +3,7 @@ import { executeWithin, StatementTimeoutError } from '../../db/bounded-statement
 import { badUserInput } from '../../kernel/errors';
 import { encodeCursor } from '../../schema/connection';
 import { resultTooLarge, type OperationBudget } from '../../schema/operation-limits';
-import { calendarDensity, filterKey } from './task-calendar.density';
+import { calendarDensity, filterKey, MAX_TASKS_PER_GROUP } from './task-calendar.density';
 import { Employee } from './employee.entity';
 import { CalendarGrouping, TaskCalendar, TaskCalendarGroup } from './task-calendar.type';
 import type { TaskFilter } from './task.inputs';
@@ -12,7 +12,6 @@ import { hydrateTasks, tenantTimeZone, TASK_COLUMNS, taskWhere } from './task.se
 import { periodsBetween, type Period } from './zoned-time';
 
 export const MAX_RANGE_DAYS = 366;
-export const MAX_TASKS_PER_GROUP = 1000;
 const DAY_MS = 86_400_000;
 
 export interface CalendarRequest {
