@@ -19,13 +19,14 @@ import { backgroundCpuShare } from './lib/cpu';
 import { killAllChildrenSync, stopAllChildren } from './lib/process';
 import { formatFigure, formatTarget, renderTable } from './lib/table';
 import { isMeasure, targetMet, type BenchContext, type Row, type Suite } from './lib/types';
+import { attack } from './suites/attack';
 import { gatewayOverhead } from './suites/gateway-overhead';
 import { taskCalendar } from './suites/task-calendar';
 import { syncEngine } from './suites/sync-engine';
 import { tasksSync } from './suites/tasks-sync';
 
 /** Every suite, in the order they run. Add new ones here. */
-const SUITES: Suite[] = [gatewayOverhead, syncEngine, taskCalendar, tasksSync];
+const SUITES: Suite[] = [gatewayOverhead, syncEngine, taskCalendar, tasksSync, attack];
 
 const repoRoot = path.resolve(__dirname, '..');
 /** More than this share of the CPUs busy before a suite starts means someone else is using them. */

@@ -40,6 +40,9 @@ export interface SelectionProbe {
 
 export const resultTooLarge = (message: string, details: Record<string, unknown> = {}): DomainError => domainError('RESULT_TOO_LARGE', `${message}; narrow the range or paginate`, details);
 
+/** List items completed in one turn of the event loop once an answer is big (see OperationBudget.pace). */
+const ITEMS_PER_TURN = 2000;
+
 /**
  * The limits of one operation: list items produced so far against GRAPHQL_MAX_RESULT_OBJECTS, and
  * its deadline (GRAPHQL_TIMEOUT_MS). Inactive (no counting, no deadline) until `start()`:
@@ -77,6 +80,36 @@ export class OperationBudget {
 
   timedOut(): DomainError {
     return this.stop(domainError('OPERATION_TIMEOUT', `The operation ran longer than ${this.timeoutMs} ms and was stopped; narrow the range or paginate`, { timeoutMs: this.timeoutMs }));
+  }
+
+  private paced: Promise<void> | null = null;
+  private itemsThisTurn = 0;
+
+  /**
+   * Hands a counted list back for completion. A small answer gets it at once (no cost); once an
+   * answer passes ITEMS_PER_TURN items, lists are handed out in order, ITEMS_PER_TURN items per
+   * turn of the event loop, so that a big answer does not hold the process (health checks, other
+   * requests) for the whole of its completion.
+   */
+  pace<T>(list: T[]): T[] | Promise<T[]> {
+    if (!this.paced) {
+      this.itemsThisTurn += list.length;
+      if (this.itemsThisTurn < ITEMS_PER_TURN) return list;
+      this.paced = Promise.resolve();
+    }
+    const n = list.length;
+    this.paced = this.paced
+      .then(() => {
+        if (this.itemsThisTurn < ITEMS_PER_TURN) return;
+        this.itemsThisTurn = 0;
+        return new Promise<void>((resolve) => setImmediate(resolve));
+      })
+      .then(() => {
+        this.itemsThisTurn += n;
+        if (this.stopped) throw this.stopped;
+        if (Date.now() > this.deadline) throw this.timedOut();
+      });
+    return this.paced.then(() => list);
   }
 
   /** Counts `n` list items; throws once the cap or the deadline is passed. */
@@ -171,12 +204,14 @@ export function limitResolvers(schema: GraphQLSchema, config: Pick<GatewayConfig
           if (!budget.active) return result;
           if (result instanceof Promise) {
             return result.then((list: unknown) => {
-              if (Array.isArray(list)) budget.take(list.length);
-              return list;
+              if (!Array.isArray(list)) return list;
+              budget.take(list.length);
+              return budget.pace(list);
             });
           }
-          if (Array.isArray(result)) budget.take(result.length);
-          return result;
+          if (!Array.isArray(result)) return result;
+          budget.take(result.length);
+          return budget.pace(result);
         };
       }
     }

@@ -103,14 +103,16 @@ export class TaskCalendarService {
     const periods = periodsOf(req, timeZone);
     const rows = await executeWithin(
       em,
-      /* calendarPageByPeriod */ `WITH p(i, s, e) AS (SELECT * FROM unnest(?::int[], ?::timestamptz[], ?::timestamptz[])),
-       hits AS (SELECT p.i, t.id, count(*) OVER w AS n, row_number() OVER (w ORDER BY t.range_start, t.id) AS rn
-                FROM p JOIN task t ON tstzrange(t.range_start, t.range_end) && tstzrange(p.s, p.e) WHERE ${where.sql}
-                WINDOW w AS (PARTITION BY p.i)),
-       page AS (SELECT h.i AS period_index, h.n AS group_count, h.rn AS group_rank, ${TASK_COLUMNS} FROM hits h JOIN task t ON t.id = h.id WHERE h.rn <= ?)
-       SELECT total.n AS total_tasks, page.* FROM (SELECT count(*)::int AS n FROM task t WHERE ${where.sql}) total
-       LEFT JOIN page ON true ORDER BY page.period_index, page.group_rank`,
-      [periods.map((_, i) => i), periods.map((p) => p.start), periods.map((p) => p.end), ...where.params, perGroup, ...where.params],
+      // Per period, its count and its first page through the GiST index (a join over all periods at once
+      // would compare every task with every period).
+      /* calendarPageByPeriod */ `WITH p(i, s, e) AS (SELECT * FROM unnest(?::int[], ?::timestamptz[], ?::timestamptz[]))
+       SELECT (SELECT count(*)::int FROM task t WHERE ${where.sql}) AS total_tasks, p.i AS period_index, c.n AS group_count, x.*
+       FROM p
+       CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM task t WHERE ${where.sql} AND tstzrange(t.range_start, t.range_end) && tstzrange(p.s, p.e)) c
+       LEFT JOIN LATERAL (SELECT ${TASK_COLUMNS} FROM task t WHERE ${where.sql} AND tstzrange(t.range_start, t.range_end) && tstzrange(p.s, p.e)
+                          ORDER BY t.range_start, t.id LIMIT ?) x ON true
+       ORDER BY p.i, x.range_start, x.id`,
+      [periods.map((_, i) => i), periods.map((p) => p.start), periods.map((p) => p.end), ...where.params, ...where.params, ...where.params, perGroup],
       budget.msLeft(),
     );
     const counts = periods.map(() => 0);
@@ -119,9 +121,9 @@ export class TaskCalendarService {
     // A task shown in several periods is one object.
     const byId = new Map<string, Task>();
     const hydrated = hydrateTasks(taskRows);
+    for (const r of rows) counts[Number(r.period_index)] = Number(r.group_count);
     taskRows.forEach((r, k) => {
       const i = Number(r.period_index);
-      counts[i] = Number(r.group_count);
       const id = String(r.id);
       let task = byId.get(id);
       if (!task) byId.set(id, (task = hydrated[k]!));
