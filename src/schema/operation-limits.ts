@@ -89,7 +89,7 @@ export class OperationBudget {
    * Hands a counted list back for completion. A small answer gets it at once (no cost); once an
    * answer passes ITEMS_PER_TURN items, lists are handed out in order, ITEMS_PER_TURN items per
    * turn of the event loop, so that a big answer does not hold the process (health checks, other
-   * requests) for the whole of its completion.
+   * requests) for the whole of its completion. Never rejects: once stopped, lists come back empty.
    */
   pace<T>(list: T[]): T[] | Promise<T[]> {
     if (!this.paced) {
@@ -98,26 +98,38 @@ export class OperationBudget {
       this.paced = Promise.resolve();
     }
     const n = list.length;
-    this.paced = this.paced
-      .then(() => {
-        if (this.itemsThisTurn < ITEMS_PER_TURN) return;
-        this.itemsThisTurn = 0;
-        return new Promise<void>((resolve) => setImmediate(resolve));
-      })
-      .then(() => {
+    this.paced = this.paced.then(() => {
+      if (this.itemsThisTurn < ITEMS_PER_TURN) {
         this.itemsThisTurn += n;
-        if (this.stopped) throw this.stopped;
-        if (Date.now() > this.deadline) throw this.timedOut();
-      });
-    return this.paced.then(() => list);
+        return;
+      }
+      this.itemsThisTurn = n;
+      return new Promise<void>((resolve) => setImmediate(resolve));
+    });
+    return this.paced.then(() => {
+      if (!this.stopped && Date.now() > this.deadline) this.timedOut();
+      return this.stopped ? [] : list;
+    });
   }
 
-  /** Counts `n` list items; throws once the cap or the deadline is passed. */
-  take(n: number): void {
-    if (this.stopped) throw this.stopped;
+  /**
+   * Counts `n` list items. False once the cap or the deadline is passed: the operation is stopped
+   * (its answer becomes that one error) and the list must be left empty. It does not throw: when a
+   * field fails into a non-null parent, graphql-js abandons the promises of its siblings, and a
+   * later rejection among them would be unhandled.
+   */
+  take(n: number): boolean {
+    if (this.stopped) return false;
     this.produced += n;
-    if (this.produced > this.maxObjects) throw this.stop(resultTooLarge(`The answer would hold more than ${this.maxObjects} objects`, { limit: this.maxObjects }));
-    if (Date.now() > this.deadline) throw this.timedOut();
+    if (this.produced > this.maxObjects) {
+      this.stop(resultTooLarge(`The answer would hold more than ${this.maxObjects} objects`, { limit: this.maxObjects }));
+      return false;
+    }
+    if (Date.now() > this.deadline) {
+      this.timedOut();
+      return false;
+    }
+    return true;
   }
 }
 
@@ -170,6 +182,16 @@ export class CallerGate {
   }
 }
 
+/**
+ * Marks a promise handed to graphql-js as handled: when a sibling field fails synchronously into a
+ * non-null parent, graphql-js abandons the promises it already holds, and a later rejection of
+ * one of them (a stopped operation) would otherwise end the process as an unhandled rejection.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 const costOf = (field: GraphQLField<unknown, unknown>): FieldCost | undefined => (field.extensions as { cost?: FieldCost } | undefined)?.cost;
 
 /**
@@ -185,7 +207,7 @@ export function limitResolvers(schema: GraphQLSchema, config: Pick<GatewayConfig
     for (const field of Object.values(type.getFields())) {
       const inner = field.resolve ?? defaultFieldResolver;
       if (costOf(field)?.expensive) {
-        field.resolve = async (source, args, ctx: Budgeted, info) => {
+        const expensive = async (source: unknown, args: Record<string, unknown>, ctx: Budgeted, info: Parameters<typeof inner>[3]) => {
           const budget = ctx.operation;
           if (budget.stopped) throw budget.stopped;
           if (budget.msLeft() <= 0) throw budget.timedOut();
@@ -197,6 +219,7 @@ export function limitResolvers(schema: GraphQLSchema, config: Pick<GatewayConfig
             release();
           }
         };
+        field.resolve = (source, args, ctx: Budgeted, info) => handled(expensive(source, args, ctx, info));
       } else if (isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type))) {
         field.resolve = (source, args, ctx: Budgeted, info) => {
           const result: unknown = inner(source, args, ctx, info);
@@ -205,13 +228,11 @@ export function limitResolvers(schema: GraphQLSchema, config: Pick<GatewayConfig
           if (result instanceof Promise) {
             return result.then((list: unknown) => {
               if (!Array.isArray(list)) return list;
-              budget.take(list.length);
-              return budget.pace(list);
+              return budget.take(list.length) ? budget.pace(list) : [];
             });
           }
           if (!Array.isArray(result)) return result;
-          budget.take(result.length);
-          return budget.pace(result);
+          return budget.take(result.length) ? budget.pace(result) : [];
         };
       }
     }

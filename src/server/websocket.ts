@@ -5,7 +5,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Logger } from '../kernel/logger';
 import { WebSocketServer } from 'ws';
 import { InvalidTokenError, type Caller } from '../schema/caller';
-import { createContext, type GatewayServices } from '../schema/context';
+import { createContext, type GatewayContext, type GatewayServices } from '../schema/context';
 import { errorFormatter, formatGraphQLError, logUnexpected } from '../schema/format-error';
 import type { Hardening } from '../schema/hardening';
 import { OperationGuard } from '../schema/operation-limits';
@@ -85,7 +85,10 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
           contextValue,
         };
       },
-      onNext: (ctx, id, _payload, _args, result) => {
+      onNext: (ctx, id, _payload, args, result) => {
+        // An operation stopped by its limits answers only that error, as over HTTP.
+        const stopped = (args.contextValue as GatewayContext | undefined)?.operation.stopped;
+        if (stopped) return { errors: [format({ message: stopped.message }, stopped)] };
         if (!result.errors?.length) return;
         logUnexpected(socketLog(ctx.extra).child({ operationId: id }), result.errors);
         return { ...result, errors: result.errors.map((e) => formatGraphQLError(format, e)) };

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStatements } from '../../../src/db/orm';
 import { seedTasks } from '../../../src/modules/tasks/seed';
-import { errorCodes, gql, type GqlResponse } from '../../helpers/client';
+import { collect, errorCodes, gql, wsClient, type GqlResponse } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
 
@@ -63,6 +63,20 @@ describe('one request cannot take the gateway down', () => {
     }
   });
 
+  it('the same limits hold over graphql-ws', async () => {
+    const client = wsClient(gw.wsUrl, bob);
+    try {
+      const refused = collect(client, ALIASES, { range: YEAR });
+      await refused.until(() => refused.errors.length > 0);
+      expect(refused.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'RESULT_TOO_LARGE' }) })]);
+      const nul = collect(client, 'query($s: String) { tasks(filter: { search: $s }) { edges { cursor } } }', { s: 'a\u0000' });
+      await nul.until(() => nul.errors.length > 0);
+      expect(nul.errors[0]).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: '$s' }) })]);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('the cap stops execution whatever the estimate said', async () => {
     // The estimate learns this filter from an empty range (density 0), so it lets the next ones run.
     const filter = { statuses: ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'] };
@@ -80,6 +94,19 @@ describe('one request cannot take the gateway down', () => {
     expect(errorCodes(res)).toEqual(['RESULT_TOO_LARGE']);
     expect(res.body.data ?? null).toBeNull();
     expect(size(res)).toBeLessThan(2000);
+    // Fewer tasks than the cap, but listed in every day they touch, more objects than the cap: the
+    // count stops it while the answer is being completed (in paced turns), and the process goes on.
+    const spreadQuery = 'query($r: DateRangeInput!, $f: TaskFilter) { taskCalendar(range: $r, groupBy: DAY, filter: $f) { groups { tasks { id employee { name } } } } }';
+    // A filter not seen yet (every employee: all tasks), learned from an empty range.
+    const staff = await gql<{ employees: { edges: { node: { id: string } }[] } }>(gw.url, '{ employees(first: 100) { edges { node { id } } } }', { token: bob });
+    const spreadFilter = { employeeIds: staff.body.data!.employees.edges.map((e) => e.node.id) };
+    await gql(gw.url, spreadQuery, { token: bob, variables: { r: { from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00Z' }, f: spreadFilter } });
+    const spread = await gql(gw.url, spreadQuery, { token: bob, variables: { r: { from: '2026-02-01T00:00:00Z', to: '2026-07-20T00:00:00Z' }, f: spreadFilter } });
+    expect(errorCodes(spread)).toEqual(['RESULT_TOO_LARGE']);
+    expect(spread.body.errors![0]!.message).toMatch(/would hold more than 5000 objects/);
+    expect(spread.body.data ?? null).toBeNull();
+    const health = await fetch(`${gw.origin}/healthz`);
+    expect(health.status).toBe(200);
   });
 
   it('groups paginate their tasks: maxTasksPerGroup, taskCount, hasMore and endCursor, in the same number of statements', async () => {
