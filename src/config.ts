@@ -255,7 +255,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       maxTokens: intVar(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
       maxCost: intVar(env, 'GRAPHQL_MAX_COST', 20_000, 10, 1_000_000),
       maxDirectives: intVar(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
-      maxResultObjects: intVar(env, 'GRAPHQL_MAX_RESULT_OBJECTS', 50_000, 100, 10_000_000),
+      maxResultObjects: intVar(env, 'GRAPHQL_MAX_RESULT_OBJECTS', 20_000, 100, 10_000_000),
       timeoutMs: intVar(env, 'GRAPHQL_TIMEOUT_MS', 15_000, 100, 600_000),
       expensivePerCaller: intVar(env, 'GRAPHQL_EXPENSIVE_PER_CALLER', 2, 1, 100),
     },
