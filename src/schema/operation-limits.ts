@@ -40,8 +40,12 @@ export interface SelectionProbe {
 
 export const resultTooLarge = (message: string, details: Record<string, unknown> = {}): DomainError => domainError('RESULT_TOO_LARGE', `${message}; narrow the range or paginate`, details);
 
-/** List items completed in one turn of the event loop once an answer is big (see OperationBudget.pace). */
-const ITEMS_PER_TURN = 2000;
+/**
+ * List items completed in one turn of the event loop once an answer is bigger than that (see
+ * OperationBudget.pace), and at most half the cap. Answers of up to this size (a month of a
+ * 100,000-task tenant is about 8,500) complete exactly as without pacing.
+ */
+const ITEMS_PER_TURN = 10_000;
 
 /**
  * The limits of one operation: list items produced so far against GRAPHQL_MAX_RESULT_OBJECTS, and
@@ -87,19 +91,20 @@ export class OperationBudget {
 
   /**
    * Hands a counted list back for completion. A small answer gets it at once (no cost); once an
-   * answer passes ITEMS_PER_TURN items, lists are handed out in order, ITEMS_PER_TURN items per
+   * answer passes ITEMS_PER_TURN items (at most half the cap), lists are handed out in order, that many per
    * turn of the event loop, so that a big answer does not hold the process (health checks, other
    * requests) for the whole of its completion. Never rejects: once stopped, lists come back empty.
    */
   pace<T>(list: T[]): T[] | Promise<T[]> {
+    const perTurn = Math.min(ITEMS_PER_TURN, Math.ceil(this.maxObjects / 2));
     if (!this.paced) {
       this.itemsThisTurn += list.length;
-      if (this.itemsThisTurn < ITEMS_PER_TURN) return list;
+      if (this.itemsThisTurn < perTurn) return list;
       this.paced = Promise.resolve();
     }
     const n = list.length;
     this.paced = this.paced.then(() => {
-      if (this.itemsThisTurn < ITEMS_PER_TURN) {
+      if (this.itemsThisTurn < perTurn) {
         this.itemsThisTurn += n;
         return;
       }
