@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) fail('--ttl must be a whole number of seconds');
   const config = loadConfig(process.env, []);
   if (config.jwt.kind !== 'secret') fail('JWKS_URL is set: tokens come from your identity provider, not from this command');
-  const token = await signDevToken(config.jwt.secret, { tenant, roles: roles as CallerRole[], sub: values.sub, ttlSeconds: ttl });
+  const token = await signDevToken(config.jwt.secret, { tenant, roles: roles as CallerRole[], sub: values.sub, ttlSeconds: ttl, audience: config.jwt.audience, issuer: config.jwt.issuer });
   process.stdout.write(`${token}\n`);
 }
 

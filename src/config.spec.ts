@@ -9,6 +9,8 @@ import { tasksConfig } from './modules/tasks/tasks.config';
 
 const base = { JWT_SECRET: 'x'.repeat(40), SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') };
 const known = registeredModules;
+/** What production needs besides the secrets: the token claims it checks. */
+const claims = { JWT_AUDIENCE: 'erp-gateway', JWT_ISSUER: 'https://id.example.com/' };
 
 function errorOf(env: Record<string, string>): ConfigError {
   try {
@@ -53,7 +55,7 @@ describe('loadConfig', () => {
     try {
       Object.defineProperty(process.stdout, 'isTTY', { value: true, configurable: true });
       expect(loadConfig(base, known).logFormat).toBe('pretty');
-      expect(loadConfig({ NODE_ENV: 'production', ...base }, known).logFormat).toBe('json');
+      expect(loadConfig({ NODE_ENV: 'production', ...base, ...claims }, known).logFormat).toBe('json');
       Object.defineProperty(process.stdout, 'isTTY', { value: false, configurable: true });
       expect(loadConfig(base, known).logFormat).toBe('json');
     } finally {
@@ -98,9 +100,18 @@ describe('loadConfig', () => {
   });
 
   it('requires secrets in production', () => {
-    expect(errorOf({ NODE_ENV: 'production', SECRETS_KEY: base.SECRETS_KEY }).variable).toBe('JWT_SECRET');
-    expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: base.JWT_SECRET }).variable).toBe('SECRETS_KEY');
-    expect(loadConfig({ ...base, NODE_ENV: 'production' }, known).introspection).toBe(false);
+    expect(errorOf({ NODE_ENV: 'production', SECRETS_KEY: base.SECRETS_KEY, ...claims }).variable).toBe('JWT_SECRET');
+    expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: base.JWT_SECRET, ...claims }).variable).toBe('SECRETS_KEY');
+    expect(loadConfig({ ...base, ...claims, NODE_ENV: 'production' }, known).introspection).toBe(false);
+  });
+
+  it('requires the token audience and issuer in production, and passes them on when set', () => {
+    expect(errorOf({ ...base, NODE_ENV: 'production', JWT_ISSUER: claims.JWT_ISSUER }).variable).toBe('JWT_AUDIENCE');
+    expect(errorOf({ ...base, NODE_ENV: 'production', JWT_AUDIENCE: claims.JWT_AUDIENCE }).variable).toBe('JWT_ISSUER');
+    expect(loadConfig({ ...base, ...claims }, known).jwt).toMatchObject({ kind: 'secret', audience: 'erp-gateway', issuer: 'https://id.example.com/' });
+    const dev = loadConfig(base, known).jwt;
+    expect(dev.audience).toBeUndefined();
+    expect(dev.issuer).toBeUndefined();
   });
 
   it('generates development secrets into DATA_DIR with mode 0600, once', () => {

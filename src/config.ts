@@ -21,6 +21,8 @@ export type ProcessRole = (typeof ROLES)[number];
 export interface GatewayConfig {
   port: number;
   host: string;
+  /** METRICS_PORT: /metrics is served there (on HOST) instead of on PORT; null = on PORT. */
+  metricsPort: number | null;
   databaseUrl: string | undefined;
   dataDir: string;
   role: ProcessRole;
@@ -40,9 +42,14 @@ export interface GatewayConfig {
     leaseSeconds: number;
     /** How often workers look for abandoned runs and due schedules. */
     housekeepingSeconds: number;
+    /** A run that completes no item (nor changes phase) for this long is stopped and failed (SYNC_STALL_TIMEOUT_MS). */
+    stallTimeoutMs: number;
+    /** The shortest interval a sync schedule may have (SYNC_MIN_SCHEDULE_SECONDS, default 300). */
+    minScheduleSeconds: number;
   };
   publicUrl: string;
-  jwt: { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
+  /** How tokens are checked: the key (JWT_SECRET or JWKS_URL) and the claims they must carry (JWT_AUDIENCE, JWT_ISSUER). */
+  jwt: ({ kind: 'secret'; secret: string } | { kind: 'jwks'; url: string }) & { audience?: string; issuer?: string };
   secretsKey: string;
   /** Older keys that may still open stored secrets during a rotation (SECRETS_KEY_PREVIOUS). */
   previousSecretsKeys: string[];
@@ -74,6 +81,8 @@ export interface GatewayConfig {
     timeoutMs: number;
     /** GRAPHQL_EXPENSIVE_PER_CALLER: expensive fields (taskCalendar) one caller runs at once in this process; more wait. */
     expensivePerCaller: number;
+    /** Open WebSockets one caller (tenant + sub) may hold (WS_MAX_SOCKETS_PER_CALLER). */
+    maxSocketsPerCaller: number;
   };
 }
 
@@ -141,6 +150,8 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   const production = env.NODE_ENV === 'production';
   const port = intVar(env, 'PORT', 4000, 0, 65535);
   const host = env.HOST?.trim() || '0.0.0.0';
+  const metricsPort = env.METRICS_PORT === undefined ? null : intVar(env, 'METRICS_PORT', 0, 0, 65535);
+  if (metricsPort !== null && metricsPort !== 0 && metricsPort === port) throw new ConfigError('METRICS_PORT', `must differ from PORT (${port}); leave it unset to serve /metrics on PORT`);
   const databaseUrl = urlVar(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   if (databaseUrl) {
     const u = new URL(databaseUrl);
@@ -171,18 +182,24 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   const publicUrl = (urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
 
   const jwksUrl = urlVar(env, 'JWKS_URL', ['http:', 'https:']);
-  let jwt: GatewayConfig['jwt'];
+  let jwtKey: { kind: 'secret'; secret: string } | { kind: 'jwks'; url: string };
   if (jwksUrl) {
     if (env.JWT_SECRET) throw new ConfigError('JWT_SECRET', 'set together with JWKS_URL; choose one');
-    jwt = { kind: 'jwks', url: jwksUrl };
+    jwtKey = { kind: 'jwks', url: jwksUrl };
   } else if (env.JWT_SECRET) {
     if (env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
-    jwt = { kind: 'secret', secret: env.JWT_SECRET };
+    jwtKey = { kind: 'secret', secret: env.JWT_SECRET };
   } else if (production) {
     throw new ConfigError('JWT_SECRET', 'is required in production (or set JWKS_URL)');
   } else {
-    jwt = { kind: 'secret', secret: devSecret(dataDir, 'jwt-secret', 48) };
+    jwtKey = { kind: 'secret', secret: devSecret(dataDir, 'jwt-secret', 48) };
   }
+  const audience = env.JWT_AUDIENCE?.trim() || undefined;
+  const issuer = env.JWT_ISSUER?.trim() || undefined;
+  // A token minted for another service of the same identity provider must not open this one.
+  if (production && !audience) throw new ConfigError('JWT_AUDIENCE', 'is required in production (the "aud" your identity provider puts in tokens for this gateway)');
+  if (production && !issuer) throw new ConfigError('JWT_ISSUER', 'is required in production (the "iss" of your identity provider)');
+  const jwt: GatewayConfig['jwt'] = { ...jwtKey, ...(audience ? { audience } : {}), ...(issuer ? { issuer } : {}) };
 
   let secretsKey = env.SECRETS_KEY?.trim();
   if (secretsKey) {
@@ -226,6 +243,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   return {
     port,
     host,
+    metricsPort,
     databaseUrl,
     dataDir,
     role,
@@ -237,6 +255,8 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       leaseSeconds: numberVar(env, 'SYNC_LEASE_SECONDS', 30, 1),
       pollingIntervalSeconds: numberVar(env, 'SYNC_POLL_SECONDS', 1, 0.5),
       housekeepingSeconds: numberVar(env, 'SYNC_HOUSEKEEPING_SECONDS', 5, 0.5),
+      stallTimeoutMs: intVar(env, 'SYNC_STALL_TIMEOUT_MS', 600_000, 1000, 86_400_000),
+      minScheduleSeconds: intVar(env, 'SYNC_MIN_SCHEDULE_SECONDS', 300, 1, 7 * 86_400),
     },
     publicUrl,
     jwt,
@@ -258,6 +278,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       maxResultObjects: intVar(env, 'GRAPHQL_MAX_RESULT_OBJECTS', 20_000, 100, 10_000_000),
       timeoutMs: intVar(env, 'GRAPHQL_TIMEOUT_MS', 15_000, 100, 600_000),
       expensivePerCaller: intVar(env, 'GRAPHQL_EXPENSIVE_PER_CALLER', 2, 1, 100),
+      maxSocketsPerCaller: intVar(env, 'WS_MAX_SOCKETS_PER_CALLER', 20, 1, 10_000),
     },
   };
 }

@@ -13,6 +13,7 @@ import { createApollo } from './server/apollo';
 import { graphqlHttpHandler } from './server/graphql-http';
 import { healthz, readyz } from './server/health';
 import { HttpServer, type Route } from './server/http-server';
+import { metricsRoute } from './server/metrics.route';
 import { googleCallbackRoute } from './server/oauth-callback.route';
 import { attachGraphQLWebSocket } from './server/websocket';
 import { createServices } from './services';
@@ -31,6 +32,8 @@ export interface GatewayOptions {
 export interface Gateway {
   url: string;
   port: number;
+  /** The port of METRICS_PORT's server (null: /metrics is on `port`). */
+  metricsPort: number | null;
   services: GatewayServices;
   stop(): Promise<void>;
 }
@@ -38,6 +41,18 @@ export interface Gateway {
 const DRAIN_MS = 5000;
 /** Longest a single stop step may take (draining requests takes up to DRAIN_MS). */
 const STEP_DEADLINE_MS = 8000;
+
+/** Listens, turning the usual failures into configuration errors that name the variable. */
+async function listenOn(server: HttpServer, port: number, host: string, variable: string): Promise<number> {
+  try {
+    return await server.listen(port, host);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw Object.assign(new Error(`${variable}: port ${port} is already in use`), { configError: true });
+    if (code === 'EACCES') throw Object.assign(new Error(`${variable}: not allowed to listen on port ${port}`), { configError: true });
+    throw err;
+  }
+}
 
 /** Starts everything in order: database → migrations → pub/sub → schema → server. */
 export async function startGateway(config: GatewayConfig, log: Logger, options: GatewayOptions = {}): Promise<Gateway> {
@@ -83,7 +98,11 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     let shuttingDown = false;
     const routes: Record<string, Route> = {
       '/healthz': healthz,
-      '/readyz': readyz(orm, () => shuttingDown),
+      '/readyz': readyz(
+        orm,
+        () => shuttingDown,
+        () => pubsub.isListening(),
+      ),
     };
     let ws: { close(): Promise<void> } | null = null;
     const http = new HttpServer(routes, log);
@@ -98,15 +117,14 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
       routes[CALLBACK_PATH] = googleCallbackRoute(google);
       ws = attachGraphQLWebSocket(http.server, schema, services, limits);
     }
-    let port: number;
-    try {
-      port = await http.listen(config.port, config.host);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EADDRINUSE') throw Object.assign(new Error(`PORT: port ${config.port} is already in use`), { configError: true });
-      if (code === 'EACCES') throw Object.assign(new Error(`PORT: not allowed to listen on port ${config.port}`), { configError: true });
-      throw err;
+    let metricsPort: number | null = null;
+    if (config.metricsPort === null) routes['/metrics'] = metricsRoute(services.metrics);
+    else {
+      const metricsHttp = new HttpServer({ '/metrics': metricsRoute(services.metrics) }, log);
+      metricsPort = await listenOn(metricsHttp, config.metricsPort, config.host, 'METRICS_PORT');
+      onStop('metrics server', () => metricsHttp.close(DRAIN_MS));
     }
+    const port = await listenOn(http, config.port, config.host, 'PORT');
     onStop('http and websocket', async () => {
       shuttingDown = true;
       await Promise.all([ws?.close(), http.close(DRAIN_MS)]);
@@ -120,6 +138,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     return {
       url,
       port,
+      metricsPort,
       services,
       stop: () => (stopping ??= cleanup()),
     };

@@ -1,3 +1,4 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GatewayConfig } from './config';
 import { createOrm, dbCore } from './db/orm';
 import { TenantRegistry } from './db/tenant-registry';
@@ -6,6 +7,7 @@ import { GoogleConnections } from './google/google-connections';
 import { SecretBox } from './google/secret-box';
 import { CacheRegistry } from './kernel/caches';
 import type { Logger } from './kernel/logger';
+import { GatewayMetrics } from './kernel/metrics';
 import { scopesOf, syncJobsOf, type GatewayModule } from './kernel/module';
 import { PgPubSub } from './kernel/pubsub';
 import { KERNEL_TOPICS } from './kernel/topics';
@@ -47,8 +49,9 @@ export async function createServices(config: GatewayConfig, log: Logger, options
   const orm = await createOrm(databaseUrl, parts, log);
   const pubsub = new PgPubSub(databaseUrl, log.child({ component: 'pubsub' }), [...KERNEL_TOPICS, ...parts.flatMap((p) => p.topics ?? [])]);
   const caches = new CacheRegistry();
+  const metrics = new GatewayMetrics();
   const box = new SecretBox(config.secretsKey, config.previousSecretsKeys);
-  const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), scopesOf(modules));
+  const google = new GoogleConnections(config, orm, pubsub, caches, box, log.child({ component: 'google' }), scopesOf(modules), metrics);
   const engine = new SyncEngine({
     config,
     orm,
@@ -59,8 +62,10 @@ export async function createServices(config: GatewayConfig, log: Logger, options
     databaseUrl,
     options: options.syncOptions,
     worker: options.worker,
+    metrics,
   });
-  const scheduler = new SyncScheduler(orm, engine, log.child({ component: 'sync-scheduler' }));
+  scrapeDatabase(metrics, orm);
+  const scheduler = new SyncScheduler(orm, engine, log.child({ component: 'sync-scheduler' }), config.sync.minScheduleSeconds);
   return {
     config,
     log,
@@ -74,7 +79,39 @@ export async function createServices(config: GatewayConfig, log: Logger, options
     tenants: new TenantRegistry(orm, caches),
     modules,
     databaseUrl,
+    metrics,
   };
+}
+
+/** Gauges read from PostgreSQL at scrape time: they hold for every process of the deployment. */
+function scrapeDatabase(metrics: GatewayMetrics, orm: MikroORM): void {
+  const sql = <T>(query: string) => orm.em.getConnection().execute<T[]>(query);
+  metrics.scraped('gateway_sync_runs', 'Sync runs by module and status: every queued or running one, and the others of the last 24 hours', ['module', 'status'], async () => {
+    const rows = await sql<{ module: string; status: string; n: string }>(
+      /* metrics */ `select module, status, count(*) as n from sync_run where status in ('QUEUED', 'RUNNING') or created_at > now() - interval '1 day' group by module, status`,
+    );
+    return rows.map((r) => ({ labels: { module: r.module, status: r.status }, value: Number(r.n) }));
+  });
+  metrics.scraped('gateway_job_queue_depth', 'Jobs waiting in the pg-boss queues (created or retry), by queue', ['queue'], async () => {
+    const rows = await sql<{ name: string; n: string }>(/* metrics */ `select name, count(*) as n from pgboss.job where state in ('created', 'retry') group by name`);
+    return rows.map((r) => ({ labels: { queue: r.name }, value: Number(r.n) }));
+  });
+  metrics.scraped('gateway_db_pool_connections', "This process's PostgreSQL pool: connections in use, idle, and requests waiting for one", ['state'], async () => {
+    const pool = (orm.em.getConnection().getKnex().client as { pool?: TarnPool }).pool;
+    if (!pool) return [];
+    return [
+      { labels: { state: 'used' }, value: pool.numUsed() },
+      { labels: { state: 'idle' }, value: pool.numFree() },
+      { labels: { state: 'waiting' }, value: pool.numPendingAcquires() },
+    ];
+  });
+}
+
+/** The parts of knex's connection pool (tarn) that are read. */
+interface TarnPool {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
 }
 
 /** Stops what createServices made (for scripts; the gateway stops its parts step by step). */

@@ -3,15 +3,18 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { OAuth2Client, type Credentials } from 'google-auth-library';
 import type { GatewayConfig } from '../config';
 import type { Logger } from '../kernel/logger';
+import type { GatewayMetrics } from '../kernel/metrics';
 import type { CacheRegistry } from '../kernel/caches';
 import type { Caller } from '../kernel/caller';
+import { untilAborted } from '../kernel/abort';
 import { tenantEntityManager } from '../kernel/tenant-em';
 import type { GoogleApi } from '../kernel/module';
 import { badUserInput, domainError } from '../kernel/errors';
 import type { PgPubSub } from '../kernel/pubsub';
 import { GOOGLE_CONNECTION_CHANGED, type GoogleConnectionPayload } from './google-events';
 import { GoogleConnectionRecord, GoogleConnectionStatus } from './google-connection.entity';
-import { describeOAuthFailure, formatFailure, googleNotAuthorized, googleScopeMissing, googleUnavailable } from './google-errors';
+import { describeOAuthFailure, formatFailure, googleNotAuthorized, googleScopeMissing, googleUnavailable, type OAuthFailure } from './google-errors';
+import { guardTransport, meterTransport } from './google-transport';
 import { GoogleOAuthState } from './oauth-state.entity';
 import type { SecretBox } from './secret-box';
 
@@ -63,6 +66,8 @@ export class GoogleConnections {
     private readonly log: Logger,
     /** The scopes the enabled modules need, in a stable order. */
     readonly neededScopes: string[],
+    /** Where every Google request is counted (by API and outcome). */
+    private readonly metrics?: GatewayMetrics,
   ) {
     caches.register('google-clients', (tenant) => this.forget(tenant));
     pubsub.onTopic(GOOGLE_CONNECTION_CHANGED, (tenant) => this.forget(tenant));
@@ -78,18 +83,26 @@ export class GoogleConnections {
     void entry?.then((c) => c.client.removeAllListeners()).catch(() => undefined);
   }
 
+  /** An OAuth client whose every call (token, revocation, and the APIs it authorizes) has the request timeout, and whose OAuth calls are never retried by the transport. */
   private oauthClient(clientId: string, clientSecret: string): OAuth2Client {
-    return new OAuth2Client({
+    const client = new OAuth2Client({
       clientId,
       clientSecret,
       redirectUri: this.redirectUri,
       eagerRefreshThresholdMillis: REFRESH_MARGIN_MS,
+      // Node's own fetch, not gaxios' node-fetch: node-fetch 3 can throw an uncaught AbortError when a
+      // timeout fires while a request body is still being sent, which would bring the process down.
+      transporterOptions: { timeout: this.config.google.requestTimeoutMs, fetchImplementation: fetch },
       endpoints: {
         oauth2AuthBaseUrl: this.config.google.oauthAuthUrl,
         oauth2TokenUrl: this.config.google.oauthTokenUrl,
         oauth2RevokeUrl: this.config.google.oauthRevokeUrl,
       },
     });
+    const urls = { tokenUrl: this.config.google.oauthTokenUrl, revokeUrl: this.config.google.oauthRevokeUrl };
+    guardTransport(client, urls);
+    if (this.metrics) meterTransport(client, urls, this.metrics);
+    return client;
   }
 
   private async load(em: EntityManager, tenant: string, withSecrets = false): Promise<GoogleConnectionRecord | null> {
@@ -242,12 +255,16 @@ export class GoogleConnections {
     try {
       ({ tokens } = await client.getToken({ code, codeVerifier: this.box.open(String(row.code_verifier)), redirect_uri: String(row.redirect_uri) }));
     } catch (err) {
+      // Never retried: the code is single use, and Google may have spent it on a request whose answer was lost.
       const failure = describeOAuthFailure(err);
       this.log.warn({ tenant, failure }, 'Google authorization code exchange failed');
-      record.lastError = `Code exchange failed: ${formatFailure(failure)}`;
+      const refused = failure.status !== null && failure.status < 500 && failure.error !== 'not_a_token';
+      const said = failure.error === 'timeout' || failure.error === 'not_a_token' ? (failure.description ?? formatFailure(failure)) : formatFailure(failure);
+      record.lastError = `Code exchange failed: ${said}`;
       await tem.flush();
       await this.changed(record, tenant);
-      throw authorizationFailed('token_exchange_failed', `Google refused the authorization code (${formatFailure(failure)}); request a new authorization`);
+      if (refused) throw authorizationFailed('token_exchange_failed', `Google refused the authorization code (${said}); request a new authorization`);
+      throw domainError('GOOGLE_UNAVAILABLE', `Google could not complete the authorization: ${said}. Request a new authorization and try again.`, { reason: exchangeReason(failure) });
     }
     if (!tokens.refresh_token) {
       record.lastError = 'Google returned no refresh token. Remove this app at https://myaccount.google.com/permissions for the authorizing account, then authorize again.';
@@ -286,8 +303,10 @@ export class GoogleConnections {
       try {
         await this.oauthClient(record.clientId, this.box.open(record.clientSecret)).revokeToken(this.box.open(token));
       } catch (err) {
+        // Bounded by the request timeout and never retried: the connection is forgotten here either way.
         const failure = describeOAuthFailure(err);
-        revokeProblem = `Disconnected, but Google did not confirm the revocation (${formatFailure(failure)}); remove the app's access at https://myaccount.google.com/permissions`;
+        const said = failure.error === 'timeout' ? (failure.description ?? formatFailure(failure)) : formatFailure(failure);
+        revokeProblem = `Disconnected here, but the revocation at Google did not complete (${said}); remove the app's access at https://myaccount.google.com/permissions`;
         this.log.warn({ tenant: caller.tenant, failure }, 'Google token revocation failed');
       }
     }
@@ -302,7 +321,7 @@ export class GoogleConnections {
    * GOOGLE_NOT_AUTHORIZED when the tenant must authorize again and GOOGLE_SCOPE_MISSING when a
    * needed scope was not granted.
    */
-  async authClient(tenant: string, scopes: string[] = []): Promise<OAuth2Client> {
+  async authClient(tenant: string, scopes: string[] = [], signal?: AbortSignal): Promise<OAuth2Client> {
     let entry = this.clients.get(tenant);
     if (!entry) {
       entry = this.buildClient(tenant);
@@ -312,21 +331,24 @@ export class GoogleConnections {
     const cached = await entry;
     const missing = scopes.filter((s) => !cached.grantedScopes.includes(s));
     if (missing.length) throw googleScopeMissing(missing);
-    await this.ensureFresh(tenant, cached);
+    await this.ensureFresh(tenant, cached, signal);
     return cached.client;
   }
 
   /**
    * The tenant's ready googleapis client for a module's declared API: its scopes (and `extraScopes`)
    * checked, the token fresh, GOOGLE_API_ROOT as root, the request timeout set and googleapis' own
-   * retry off (the sync engine retries with backoff and the rate limiter). One per tenant and API.
+   * retry off (the sync engine retries with backoff and the rate limiter). One per tenant and API;
+   * with a `signal` (a sync run's), one of its own whose every request that signal aborts.
    */
-  async client<T>(tenant: string, api: GoogleApi<T>, extraScopes: readonly string[] = []): Promise<T> {
-    const auth = await this.authClient(tenant, [...new Set([...api.scopes, ...extraScopes])]);
+  async client<T>(tenant: string, api: GoogleApi<T>, extraScopes: readonly string[] = [], signal?: AbortSignal): Promise<T> {
+    const auth = await this.authClient(tenant, [...new Set([...api.scopes, ...extraScopes])], signal);
+    const options = { auth, rootUrl: `${this.config.google.apiRoot}/`, timeout: this.config.google.requestTimeoutMs, retry: false } as const;
+    if (signal) return api.create({ ...options, signal });
     const cached = await this.clients.get(tenant);
     const hit = cached?.apis.get(api.name);
     if (hit) return hit as T;
-    const built = api.create({ auth, rootUrl: `${this.config.google.apiRoot}/`, timeout: this.config.google.requestTimeoutMs, retry: false });
+    const built = api.create(options);
     cached?.apis.set(api.name, built);
     return built;
   }
@@ -351,8 +373,11 @@ export class GoogleConnections {
     return { client, grantedScopes: record.grantedScopes, refreshing: null, apis: new Map() };
   }
 
-  /** One refresh at a time per tenant and process; concurrent callers wait for the same one. */
-  private async ensureFresh(tenant: string, cached: CachedClient): Promise<void> {
+  /**
+   * One refresh at a time per tenant and process; concurrent callers wait for the same one. The
+   * refresh is bounded by the request timeout; a caller whose `signal` aborts stops waiting at once.
+   */
+  private async ensureFresh(tenant: string, cached: CachedClient, signal?: AbortSignal): Promise<void> {
     const expiry = cached.client.credentials.expiry_date ?? 0;
     if (cached.client.credentials.access_token && expiry - Date.now() > REFRESH_MARGIN_MS) return;
     cached.refreshing ??= (async () => {
@@ -370,7 +395,7 @@ export class GoogleConnections {
         cached.refreshing = null;
       }
     })();
-    await cached.refreshing;
+    await untilAborted(cached.refreshing, signal);
   }
 
   private async persistTokens(tenant: string, tokens: Credentials): Promise<void> {
@@ -416,6 +441,13 @@ function dropGrant(record: GoogleConnectionRecord, lastError: string | null): vo
     authorizedBy: null,
     lastError,
   });
+}
+
+/** `extensions.reason` of an authorization Google could not complete. */
+function exchangeReason(f: OAuthFailure): string {
+  if (f.error === 'timeout') return 'google_timeout';
+  if (f.error === 'not_a_token') return 'not_a_token';
+  return 'google_unavailable';
 }
 
 function authorizationFailed(reason: string, message: string) {

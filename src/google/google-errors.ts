@@ -10,6 +10,53 @@ export interface OAuthFailure {
   description: string | null;
 }
 
+/** Google answered 2xx with something that is not what the endpoint sends (an HTML page from a proxy, a body that is not JSON, a token answer without a token). */
+export class GoogleGarbageError extends Error {
+  constructor(
+    /** `token`: the OAuth token endpoint; `api`: a Google API. */
+    readonly endpoint: 'token' | 'api',
+    readonly status: number,
+    readonly contentType: string | null,
+    /** The request's URL without its query (for metrics; never the request itself, which may hold secrets). */
+    readonly url: string | null = null,
+  ) {
+    super(endpoint === 'token' ? NOT_A_TOKEN : `Google answered with something that is not an API answer (HTTP ${status}${contentType ? `, ${contentType.split(';')[0]}` : ''})`);
+    this.name = 'GoogleGarbageError';
+  }
+}
+
+export const NOT_A_TOKEN = "Google's token endpoint answered with something that is not a token";
+
+/** "Google did not answer within 30 s" (the timeout in seconds, to one decimal below 10 s). */
+export function didNotAnswer(timeoutMs: number | null): string {
+  if (timeoutMs === null) return 'Google did not answer in time';
+  const s = timeoutMs / 1000;
+  return `Google did not answer within ${s < 10 ? Number(s.toFixed(1)) : Math.round(s)} s`;
+}
+
+/**
+ * Whether an error is a call that gave up waiting for Google: gaxios' timeout (an AbortError or a
+ * TimeoutError from fetch) or a socket timeout. Returns the timeout in ms when the request names it,
+ * null when it does not, or false when the error is something else. An abort whose signal names
+ * another reason (cancellation, shutdown) is not a timeout.
+ */
+export function timeoutOf(err: unknown): number | null | false {
+  let e: unknown = err;
+  let config: Obj | null = null;
+  for (let depth = 0; depth < 5 && isObj(e); depth++) {
+    if (!config && isObj(e.config)) config = e.config;
+    const name = e.name ?? e.code;
+    if (name === 'TimeoutError' || e.code === 'ETIMEDOUT' || e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT' || e.type === 'request-timeout' || name === 'AbortError') {
+      const signal = config && isObj(config.signal) ? (config.signal as { aborted?: boolean; reason?: unknown }) : null;
+      const reason = signal?.aborted ? signal.reason : undefined;
+      if (name === 'AbortError' && isObj(reason) && reason.name !== 'TimeoutError') return false;
+      return config && typeof config.timeout === 'number' && config.timeout > 0 ? config.timeout : null;
+    }
+    e = e.cause ?? e.error;
+  }
+  return false;
+}
+
 /**
  * Reads a google-auth-library / gaxios error. The raw error object carries the request body
  * (client secret, refresh token, code verifier): never log it, log this instead.
@@ -20,6 +67,9 @@ export function describeOAuthFailure(err: unknown): OAuthFailure {
     code?: unknown;
     message?: unknown;
   };
+  if (err instanceof GoogleGarbageError) return { status: err.status, error: 'not_a_token', description: err.message };
+  const timeout = timeoutOf(err);
+  if (timeout !== false) return { status: null, error: 'timeout', description: didNotAnswer(timeout) };
   const data = e?.response?.data;
   if (e?.response) {
     return {
@@ -45,14 +95,21 @@ export const googleScopeMissing = (missing: string[]): DomainError =>
   });
 
 export const googleUnavailable = (f: OAuthFailure): DomainError =>
-  domainError('GOOGLE_UNAVAILABLE', `Google's token endpoint did not answer as expected (${formatFailure(f)}); try again later`, {
-    transient: true,
-  });
+  domainError(
+    'GOOGLE_UNAVAILABLE',
+    f.error === 'timeout' || f.error === 'not_a_token'
+      ? `${f.description} (refreshing the access token); try again later`
+      : `Google's token endpoint did not answer as expected (${formatFailure(f)}); try again later`,
+    { transient: true },
+  );
 
 /** A `Retry-After` longer than this is cut to it. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;
 
 const MESSAGE_LENGTH = 300;
+
+/** What an admin reads for an error that is a bug of the gateway (its details go to the log only). */
+export const INTERNAL_MESSAGE = "Unexpected error in the gateway; an operator finds the details in the gateway's log";
 
 /** Reasons Google gives for a short-term rate limit (legacy `errors[].reason` or AIP-193 `ErrorInfo.reason`). */
 const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'RATE_LIMIT_EXCEEDED']);
@@ -101,20 +158,24 @@ export class GoogleCallError extends Error {
 /** Sorts any error thrown by a Google call (gaxios, fetch, our own domain errors) into an ErrorClass. */
 export function classifyGoogleError(err: unknown, now: number = Date.now()): ErrorClass {
   if (err instanceof GoogleCallError) return err.errorClass;
+  if (err instanceof GoogleGarbageError) return { kind: 'transient', code: 'GOOGLE_BAD_ANSWER', message: err.message, status: err.status, retryAfterMs: null };
   const http = isObj(err) && isObj(err.response) && typeof err.response.status === 'number' ? err.response : null;
   if (http) return classifyHttp(http, now);
   if (err instanceof DomainError) {
     return { kind: err.code === 'GOOGLE_UNAVAILABLE' ? 'transient' : 'fatal', code: err.code, message: clip(err.message), status: null, retryAfterMs: null };
   }
+  // A timeout (or an abort that is not the caller's: callers check their own signal first) is worth another try.
+  const timeout = timeoutOf(err);
+  if (timeout !== false) return { kind: 'transient', code: 'GOOGLE_TIMEOUT', message: didNotAnswer(timeout), status: null, retryAfterMs: null };
   const network = networkCode(err);
   if (network) {
     return { kind: 'transient', code: network, message: `Network error talking to Google (${network})`, status: null, retryAfterMs: null };
   }
-  if (isObj(err) && (err.name === 'AbortError' || err.code === 'AbortError')) {
-    return { kind: 'fatal', code: 'ABORTED', message: 'The call to Google was aborted', status: null, retryAfterMs: null };
+  if (isObj(err) && [err, err.cause, err.error].some((e) => isObj(e) && (e.name === 'AbortError' || e.code === 'AbortError'))) {
+    return { kind: 'fatal', code: 'ABORTED', message: 'The call to Google was stopped by the gateway (cancelled or shutting down)', status: null, retryAfterMs: null };
   }
-  const what = err instanceof Error ? `${err.name}: ${err.message.split('\n')[0]}` : `a thrown ${typeof err}`;
-  return { kind: 'fatal', code: 'INTERNAL', message: clip(`Internal error (${what})`), status: null, retryAfterMs: null };
+  // A bug of ours: what it says stays in the log (the caller logs the error), never in what an admin reads.
+  return { kind: 'fatal', code: 'INTERNAL', message: INTERNAL_MESSAGE, status: null, retryAfterMs: null };
 }
 
 function classifyHttp(response: Obj, now: number): ErrorClass {

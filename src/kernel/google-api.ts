@@ -9,6 +9,8 @@ export interface GoogleApiClientOptions {
   timeout: number;
   /** Always false: the sync engine retries, with backoff and the rate limiter. */
   retry: false;
+  /** A sync run's signal: every request of this client is aborted when the run is cancelled or stopped. */
+  signal?: AbortSignal;
 }
 
 /** A Google API a module calls: its rate-limit bucket, default limit, override variable and scopes. */

@@ -15,7 +15,17 @@ interface Envelope {
 
 interface Subscriber {
   push(payload: unknown): void;
+  /** The listener was down: events may have been lost. */
+  gap(lostAt: Date): void;
   end(): void;
+}
+
+/**
+ * Yielded (to subscribers that ask for it) after the LISTEN connection came back: events published
+ * since `lostAt` may have been lost, so re-read the state from the database.
+ */
+export class PubSubGap {
+  constructor(readonly lostAt: Date) {}
 }
 
 /** Raised when a subscriber does not keep up and its queue overflows. */
@@ -33,6 +43,8 @@ export class PgPubSub {
   private readonly topicHandlers = new Map<TopicName, Set<(tenant: string, payload: unknown) => void>>();
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  /** When the LISTEN connection was lost, while it is down. */
+  private lostAt: Date | null = null;
 
   private readonly topics: ReadonlySet<string>;
 
@@ -59,14 +71,35 @@ export class PgPubSub {
       this.scheduleReconnect(client);
     });
     client.on('end', () => this.scheduleReconnect(client));
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      client.end().catch(() => undefined);
+      throw err;
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.listener = client;
+    const lostAt = this.lostAt;
+    this.lostAt = null;
+    if (lostAt) {
+      this.log.info({ downMs: Date.now() - lostAt.getTime() }, 'pub/sub listener reconnected; subscribers re-read what they follow');
+      for (const set of [...this.subscribers.values()]) for (const sub of [...set]) sub.gap(lostAt);
+    }
+  }
+
+  /** Whether events reach this process now (the LISTEN connection is up); /readyz reports it. */
+  isListening(): boolean {
+    return this.listener !== null;
   }
 
   private scheduleReconnect(client: pg.Client): void {
     if (this.closed || this.listener !== client || this.reconnectTimer) return;
     this.listener = null;
+    this.lostAt ??= new Date();
     client.end().catch(() => undefined);
     const attempt = (delay: number) => {
       this.reconnectTimer = setTimeout(() => {
@@ -120,29 +153,39 @@ export class PgPubSub {
     return () => set.delete(h);
   }
 
-  /** One tenant's events of a topic, as an async iterator that GraphQL subscriptions consume. */
-  subscribe<T extends TopicName>(topic: T, tenant: string): AsyncIterableIterator<TopicPayloads[T]> {
+  /**
+   * One tenant's events of a topic, as an async iterator that GraphQL subscriptions consume. With
+   * `gaps`, it also yields a PubSubGap after the LISTEN connection was lost and came back.
+   */
+  subscribe<T extends TopicName>(topic: T, tenant: string): AsyncIterableIterator<TopicPayloads[T]>;
+  subscribe<T extends TopicName>(topic: T, tenant: string, options: { gaps: true }): AsyncIterableIterator<TopicPayloads[T] | PubSubGap>;
+  subscribe<T extends TopicName>(topic: T, tenant: string, options: { gaps?: boolean } = {}): AsyncIterableIterator<TopicPayloads[T] | PubSubGap> {
+    type Item = TopicPayloads[T] | PubSubGap;
     this.declared(topic);
     const k = key(topic, tenant);
-    const queue: TopicPayloads[T][] = [];
-    let waiting: ((r: IteratorResult<TopicPayloads[T]>) => void) | null = null;
+    const queue: Item[] = [];
+    let waiting: ((r: IteratorResult<Item>) => void) | null = null;
     let failWaiting: ((err: Error) => void) | null = null;
     let failure: Error | null = null;
     let done = false;
 
+    const deliver = (item: Item) => {
+      if (done) return;
+      if (waiting) {
+        const resolve = waiting;
+        waiting = failWaiting = null;
+        resolve({ value: item, done: false });
+      } else if (queue.length >= MAX_QUEUED_PER_SUBSCRIBER) {
+        failure = new SubscriberOverflowError(`subscriber to ${topic} fell ${MAX_QUEUED_PER_SUBSCRIBER} events behind`);
+        stop();
+      } else {
+        queue.push(item);
+      }
+    };
     const subscriber: Subscriber = {
-      push: (payload) => {
-        if (done) return;
-        if (waiting) {
-          const resolve = waiting;
-          waiting = failWaiting = null;
-          resolve({ value: payload as TopicPayloads[T], done: false });
-        } else if (queue.length >= MAX_QUEUED_PER_SUBSCRIBER) {
-          failure = new SubscriberOverflowError(`subscriber to ${topic} fell ${MAX_QUEUED_PER_SUBSCRIBER} events behind`);
-          stop();
-        } else {
-          queue.push(payload as TopicPayloads[T]);
-        }
+      push: (payload) => deliver(payload as TopicPayloads[T]),
+      gap: (lostAt) => {
+        if (options.gaps) deliver(new PubSubGap(lostAt));
       },
       end: () => stop(),
     };
@@ -165,7 +208,7 @@ export class PgPubSub {
       }
     };
 
-    const iterator: AsyncIterableIterator<TopicPayloads[T]> = {
+    const iterator: AsyncIterableIterator<Item> = {
       next: () => {
         if (queue.length) return Promise.resolve({ value: queue.shift()!, done: false });
         if (failure) return Promise.reject(failure);

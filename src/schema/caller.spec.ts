@@ -36,6 +36,25 @@ describe('CallerVerifier', () => {
     await expect(verifier.verify(await hs256({ tenant: 'a', roles: ['user'] }, false))).rejects.toThrow(/exp/);
   });
 
+  it('checks aud and iss when the gateway is configured with them', async () => {
+    const strict = new CallerVerifier({ kind: 'secret', secret, audience: 'erp-gateway', issuer: 'https://id.example.com/' });
+    const good = await signDevToken(secret, { tenant: 'demo', roles: ['user'], audience: 'erp-gateway', issuer: 'https://id.example.com/' });
+    await expect(strict.verify(good)).resolves.toMatchObject({ tenant: 'demo' });
+    const otherAudience = await signDevToken(secret, { tenant: 'demo', roles: ['user'], audience: 'billing', issuer: 'https://id.example.com/' });
+    await expect(strict.verify(otherAudience)).rejects.toThrow(/not issued for this gateway/);
+    const otherIssuer = await signDevToken(secret, { tenant: 'demo', roles: ['user'], audience: 'erp-gateway', issuer: 'https://evil.example.com/' });
+    await expect(strict.verify(otherIssuer)).rejects.toThrow(/identity provider this gateway trusts/);
+    const none = await signDevToken(secret, { tenant: 'demo', roles: ['user'] });
+    await expect(strict.verify(none)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('tells a socket when its token expires', async () => {
+    const token = await signDevToken(secret, { tenant: 'demo', roles: ['user'], ttlSeconds: 90 });
+    const session = await verifier.sessionOf(`Bearer ${token}`);
+    expect(session?.caller.tenant).toBe('demo');
+    expect(Math.abs(session!.exp - (Math.floor(Date.now() / 1000) + 90))).toBeLessThanOrEqual(2);
+  });
+
   it('admin implies user', () => {
     expect(hasRole({ sub: 'x', tenant: 't', roles: ['admin'] }, 'user')).toBe(true);
     expect(hasRole({ sub: 'x', tenant: 't', roles: ['user'] }, 'admin')).toBe(false);

@@ -24,9 +24,13 @@ const MAX_CACHED_TOKENS = 10_000;
 export class CallerVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly audience: string | undefined;
+  private readonly issuer: string | undefined;
   private readonly verified = new Map<string, { caller: Caller; exp: number }>();
 
   constructor(jwt: GatewayConfig['jwt']) {
+    this.audience = jwt.audience;
+    this.issuer = jwt.issuer;
     if (jwt.kind === 'secret') {
       this.key = new TextEncoder().encode(jwt.secret);
       this.algorithms = ['HS256'];
@@ -38,25 +42,37 @@ export class CallerVerifier {
 
   /** Parses `Bearer <jwt>`; returns null when no credentials were sent at all. */
   async fromAuthorizationHeader(header: string | undefined | null): Promise<Caller | null> {
+    return (await this.sessionOf(header))?.caller ?? null;
+  }
+
+  /** Like fromAuthorizationHeader, with the token's expiry (seconds since the epoch): a socket must end then. */
+  async sessionOf(header: string | undefined | null): Promise<{ caller: Caller; exp: number } | null> {
     if (header === undefined || header === null || header.trim() === '') return null;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw new InvalidTokenError('The Authorization header must be "Bearer <token>"');
-    return this.verify(match[1]!);
+    return this.session(match[1]!);
   }
 
   async verify(token: string): Promise<Caller> {
+    return (await this.session(token)).caller;
+  }
+
+  private async session(token: string): Promise<{ caller: Caller; exp: number }> {
     const now = Math.floor(Date.now() / 1000);
     const hit = this.verified.get(token);
     if (hit) {
-      if (hit.exp > now) return hit.caller;
+      if (hit.exp > now) return hit;
       this.verified.delete(token);
     }
     let payload: unknown;
     try {
       // jwtVerify's overloads differ for a key and a key getter; both are valid here.
-      ({ payload } = await jwtVerify(token, this.key as Uint8Array, { algorithms: this.algorithms }));
+      ({ payload } = await jwtVerify(token, this.key as Uint8Array, { algorithms: this.algorithms, audience: this.audience, issuer: this.issuer }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw new InvalidTokenError('The token has expired');
+      if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'aud') throw new InvalidTokenError('The token was not issued for this gateway (its "aud" claim)');
+      if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'iss')
+        throw new InvalidTokenError('The token was not issued by the identity provider this gateway trusts (its "iss" claim)');
       throw new InvalidTokenError('The token is invalid');
     }
     const claims = claimsSchema.safeParse(payload);
@@ -64,9 +80,10 @@ export class CallerVerifier {
       throw new InvalidTokenError(`The token's claims are invalid: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     const caller: Caller = { sub: claims.data.sub, tenant: claims.data.tenant, roles: [...new Set(claims.data.roles)] };
+    const entry = { caller, exp: claims.data.exp };
     if (this.verified.size >= MAX_CACHED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(token, { caller, exp: claims.data.exp });
-    return caller;
+    this.verified.set(token, entry);
+    return entry;
   }
 
   clear(): void {

@@ -5,6 +5,7 @@ import type { GoogleConnections } from '../google/google-connections';
 import type { SecretBox } from '../google/secret-box';
 import type { CacheRegistry } from '../kernel/caches';
 import type { Caller } from '../kernel/caller';
+import type { GatewayMetrics } from '../kernel/metrics';
 import type { Logger } from '../kernel/logger';
 import type { GatewayModule } from '../kernel/module';
 import type { PgPubSub } from '../kernel/pubsub';
@@ -35,6 +36,8 @@ export interface GatewayServices {
   /** The enabled modules (and the ones they switched on). */
   modules: readonly GatewayModule[];
   databaseUrl: string;
+  /** The process's Prometheus metrics (/metrics). */
+  metrics: GatewayMetrics;
 }
 
 /** What every resolver receives: the caller and a request-scoped EntityManager. */

@@ -1,6 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GatewayMetrics } from '../kernel/metrics';
 import type { GatewayContext, GatewayServices } from '../schema/context';
 import { unauthenticated } from '../schema/errors';
 import { errorFormatter, logUnexpected } from '../schema/format-error';
@@ -42,11 +43,29 @@ function requestPlugin(guard: OperationGuard, format: ReturnType<typeof errorFor
   };
 }
 
+/** Duration by operation name and type, and errors by code, as sent (after formatting). */
+function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operation, operationName, request, response }) {
+          const type = operation?.operation ?? 'unknown';
+          // A refused document has no resolved operation: the name the client sent stands for it.
+          metrics.operationDuration.observe({ operation: metrics.operationLabel(operationName ?? request.operationName), type }, (performance.now() - started) / 1000);
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (errors) for (const e of errors) metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+        },
+      };
+    },
+  };
+}
+
 export function createApollo(schema: GraphQLSchema, services: GatewayServices, limits: Hardening): ApolloServer<GatewayContext> {
   const { config, log } = services;
   // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
   const format = errorFormatter(config.development);
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestPlugin(new OperationGuard(schema), format), ApolloServerPluginCacheControlDisabled()];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestPlugin(new OperationGuard(schema), format), metricsPlugin(services.metrics), ApolloServerPluginCacheControlDisabled()];
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<GatewayContext>({
     schema,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../kernel/logger';
 import { sendJson } from './graphql-http';
+import { isClientAbort } from './read-body';
 
 /** A route gets the request's own logger (it carries the request id), made on first use. */
 export type Route = (req: IncomingMessage, res: ServerResponse, search: string, log: () => Logger) => Promise<void>;
@@ -38,7 +39,11 @@ export class HttpServer {
     private readonly log: Logger,
   ) {
     this.server = createServer((req, res) => this.handle(req, res));
-    this.server.keepAliveTimeout = 5000;
+    // Longer than the idle timeouts of load balancers (60 s) and of HTTP clients that reuse sockets
+    // (they close theirs a second before the server's "Keep-Alive: timeout" hint): with a short
+    // timeout, a client may send on a socket at the moment the server closes it (ECONNRESET).
+    this.server.keepAliveTimeout = 65_000;
+    this.server.headersTimeout = 66_000;
     this.server.requestTimeout = 60_000;
   }
 
@@ -68,6 +73,11 @@ export class HttpServer {
     let child: Logger | null = null;
     const log = () => (child ??= this.log.child({ requestId }));
     route(req, res, search, log).catch((err: unknown) => {
+      if (isClientAbort(err, req)) {
+        log().debug({ path: pathname }, 'the client closed the connection before the answer');
+        res.destroy();
+        return;
+      }
       log().error({ err, path: pathname }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();

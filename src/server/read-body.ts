@@ -11,6 +11,23 @@ export class HttpError extends Error {
   }
 }
 
+/** The client closed the connection before its request was read or answered: nobody is left to tell. */
+export class ClientAbortedError extends Error {
+  constructor() {
+    super('the client closed the connection');
+    this.name = 'ClientAbortedError';
+  }
+}
+
+const ABORT_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END']);
+
+/** Whether a route's failure only means that its client went away (not a bug of ours). */
+export function isClientAbort(err: unknown, req: IncomingMessage): boolean {
+  if (err instanceof ClientAbortedError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && ABORT_CODES.has(code) && (req.destroyed || !req.socket || req.socket.destroyed);
+}
+
 /** Reads a request body up to `limit` bytes; a larger one is refused with 413 without reading it all. */
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(req.headers['content-length']);
@@ -33,7 +50,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
     };
     req.on('data', onData);
     req.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
-    req.once('error', reject);
+    req.once('error', (err) => reject(req.complete ? err : new ClientAbortedError()));
+    req.once('close', () => {
+      if (!req.complete) reject(new ClientAbortedError());
+    });
   });
 }
 

@@ -11,8 +11,17 @@ import type { Hardening } from '../schema/hardening';
 import { OperationGuard } from '../schema/operation-limits';
 import { requestIdOf } from './http-server';
 
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** setTimeout's longest delay (about 24.8 days); a longer-lived token re-arms its timer. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 type SocketExtra = {
   caller?: Caller;
+  /** Closes the socket when its token expires. */
+  expiry?: NodeJS.Timeout;
   /** The socket's logger: its request id comes from the upgrade request's x-request-id, or is ours. */
   log?: Logger;
 };
@@ -25,7 +34,9 @@ function coded(errors: readonly GraphQLError[], code: string): GraphQLError[] {
 /**
  * GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's /graphql path. The token
  * comes in `connection_init` ({ authorization: "Bearer …" }); a bad or missing one closes the
- * socket with 4403. Operations are parsed and validated with the same limits as over HTTP.
+ * socket with 4403, and so does the token's expiry (a client reconnects with a fresh token).
+ * A caller (tenant + sub) has at most WS_MAX_SOCKETS_PER_CALLER sockets open; one more is closed
+ * with 4429. Operations are parsed and validated with the same limits as over HTTP.
  */
 export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema, services: GatewayServices, limits: Hardening, path = '/graphql') {
   const wss = new WebSocketServer({ noServer: true, maxPayload: services.config.limits.maxBodyBytes });
@@ -33,6 +44,8 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
   const socketLog = (extra: SocketExtra & { request: IncomingMessage }): Logger => (extra.log ??= services.log.child({ requestId: requestIdOf(extra.request), socketId: randomUUID() }));
   const rules = [...specifiedRules, ...limits.validationRules];
   const guard = new OperationGuard(schema);
+  const maxSocketsPerCaller = services.config.limits.maxSocketsPerCaller;
+  const socketsPerCaller = new Map<string, number>();
   // Like Apollo's document store: a query text is parsed and validated once, not per subscriber.
   const checked = new Map<string, DocumentNode | readonly GraphQLError[]>();
   const check = (query: string): DocumentNode | readonly GraphQLError[] => {
@@ -59,9 +72,36 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         if (typeof header !== 'string') return false;
         try {
-          const caller = await services.verifier.fromAuthorizationHeader(header);
-          if (!caller) return false;
+          const session = await services.verifier.sessionOf(header);
+          if (!session) return false;
+          const { caller, exp } = session;
+          const key = `${caller.tenant}\u0000${caller.sub}`;
+          const open = socketsPerCaller.get(key) ?? 0;
+          if (open >= maxSocketsPerCaller) {
+            // 4429 is final for graphql-ws clients: they do not retry in a loop.
+            ctx.extra.socket.close(4429, `Too many open sockets for this caller (at most ${maxSocketsPerCaller})`);
+            return false;
+          }
+          socketsPerCaller.set(key, open + 1);
+          services.metrics.openSockets.inc();
+          ctx.extra.socket.once('close', () => {
+            services.metrics.openSockets.dec();
+            clearTimeout(ctx.extra.expiry);
+            const left = (socketsPerCaller.get(key) ?? 1) - 1;
+            if (left > 0) socketsPerCaller.set(key, left);
+            else socketsPerCaller.delete(key);
+          });
           await services.tenants.ensure(caller.tenant);
+          // The socket lives as long as its token: at expiry it closes with 4403, its subscriptions
+          // end, and the client reconnects with a fresh token in connection_init.
+          const expired = () => ctx.extra.socket.close(4403, 'The token has expired: reconnect with a fresh token');
+          const leftMs = exp * 1000 - Date.now();
+          if (leftMs <= 0) return false;
+          const at = (ms: number) => {
+            ctx.extra.expiry = setTimeout(() => (ms > MAX_TIMER_MS ? at(ms - MAX_TIMER_MS) : expired()), Math.min(ms, MAX_TIMER_MS));
+            ctx.extra.expiry.unref();
+          };
+          at(leftMs);
           ctx.extra.caller = caller;
           return true;
         } catch (err) {
@@ -71,12 +111,18 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
       },
       onSubscribe: (ctx, _id, payload) => {
         const document = check(payload.query);
-        if (Array.isArray(document)) return document as readonly GraphQLError[];
+        if (Array.isArray(document)) {
+          for (const e of document as readonly GraphQLError[]) services.metrics.errors.inc({ code: String(e.extensions.code) });
+          return document as readonly GraphQLError[];
+        }
         const contextValue = createContext(services, ctx.extra.caller ?? null, () => socketLog(ctx.extra).child({ operationId: _id }));
         // The same input checks, size estimate and budget as over HTTP.
         const operation = getOperationAST(document as DocumentNode, payload.operationName);
         const refused = operation && guard.check(document as DocumentNode, operation, payload.variables, contextValue);
-        if (refused) return refused.map((e) => new GraphQLError(e.message, { extensions: { ...e.extensions, http: undefined } }));
+        if (refused) {
+          for (const e of refused) services.metrics.errors.inc({ code: String(e.extensions.code) });
+          return refused.map((e) => new GraphQLError(e.message, { extensions: { ...e.extensions, http: undefined } }));
+        }
         return {
           schema,
           document: document as DocumentNode,
@@ -85,17 +131,46 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
           contextValue,
         };
       },
+      onOperation: (_ctx, _id, _payload, args, result) => {
+        // A subscription is served until its iterator ends; queries and mutations answer once.
+        if (!isAsyncIterable(result)) return;
+        services.metrics.activeSubscriptions.inc();
+        const iterator = result[Symbol.asyncIterator]();
+        let ended = false;
+        const end = () => {
+          if (!ended) services.metrics.activeSubscriptions.dec();
+          ended = true;
+        };
+        // An async generator's shape (graphql-ws calls return() on it when the client or socket ends it).
+        const counted: AsyncGenerator<unknown> = {
+          next: () =>
+            iterator.next().then(
+              (r) => (r.done && end(), r),
+              (err: unknown) => (end(), Promise.reject(err)),
+            ),
+          return: (value?: unknown) => (end(), iterator.return ? iterator.return(value) : Promise.resolve({ done: true as const, value: undefined })),
+          throw: (err?: unknown) => (end(), iterator.throw ? iterator.throw(err) : Promise.reject(err)),
+          [Symbol.asyncIterator]() {
+            return this;
+          },
+        };
+        return counted as typeof result;
+      },
       onNext: (ctx, id, _payload, args, result) => {
         // An operation stopped by its limits answers only that error, as over HTTP.
         const stopped = (args.contextValue as GatewayContext | undefined)?.operation.stopped;
         if (stopped) return { errors: [format({ message: stopped.message }, stopped)] };
         if (!result.errors?.length) return;
         logUnexpected(socketLog(ctx.extra).child({ operationId: id }), result.errors);
-        return { ...result, errors: result.errors.map((e) => formatGraphQLError(format, e)) };
+        const errors = result.errors.map((e) => formatGraphQLError(format, e));
+        for (const e of errors) services.metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+        return { ...result, errors };
       },
       onError: (ctx, id, _payload, errors) => {
         logUnexpected(socketLog(ctx.extra).child({ operationId: id }), errors);
-        return errors.map((e) => formatGraphQLError(format, e));
+        const formatted = errors.map((e) => formatGraphQLError(format, e));
+        for (const e of formatted) services.metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+        return formatted;
       },
     },
     wss,

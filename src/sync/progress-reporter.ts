@@ -35,6 +35,9 @@ export class ProgressReporter {
   private pendingPublish: NodeJS.Timeout | null = null;
   private dirty = false;
   private status: string;
+  private sealed = false;
+  /** When the job last completed an item, set a total or changed phase (the engine's stall watchdog reads it). */
+  lastProgressAt = Date.now();
 
   constructor(
     private readonly run: Pick<SyncRun, 'id' | 'module' | 'tenant' | 'status' | 'phase' | 'message' | 'cursor'> & Counters,
@@ -78,6 +81,8 @@ export class ProgressReporter {
   }
 
   private touch(force = false): void {
+    if (this.sealed) return;
+    this.lastProgressAt = Date.now();
     this.dirty = true;
     const now = Date.now();
     // publishNow never rejects: a failed publish is logged inside its chain.
@@ -113,6 +118,15 @@ export class ProgressReporter {
     this.dirty = false;
     const { cancelRequested } = await this.persistFn({ ...this.counters, phase: this.phase, message: this.message, cursor: this.cursor });
     if (cancelRequested) this.onCancelRequested();
+  }
+
+  /** After the final event: a job left behind can no longer publish. */
+  seal(): void {
+    this.sealed = true;
+    if (this.pendingPublish) {
+      clearTimeout(this.pendingPublish);
+      this.pendingPublish = null;
+    }
   }
 
   markStatus(status: string): void {

@@ -138,6 +138,8 @@ export class TokenBucket {
 export interface RateLimiterOptions {
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told how long each take() waited (seconds), e.g. for metrics. */
+  onWait?: (api: string, seconds: number) => void;
 }
 
 /**
@@ -160,7 +162,11 @@ export class RateLimiter {
 
   /** Waits for this tenant's turn to call this API. */
   take(tenant: string, api: string, signal?: AbortSignal): Promise<void> {
-    return this.bucket(tenant, api).take(signal);
+    const taken = this.bucket(tenant, api).take(signal);
+    const onWait = this.options.onWait;
+    if (!onWait) return taken;
+    const started = performance.now();
+    return taken.then(() => onWait(api, (performance.now() - started) / 1000));
   }
 
   /** The requests per minute allowed per tenant for an API. */

@@ -1,7 +1,17 @@
 import { Gaxios } from 'gaxios';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { classifyGoogleError, GoogleCallError, googleNotAuthorized, googleScopeMissing, googleUnavailable, MAX_RETRY_AFTER_MS, type ErrorClass } from '../google/google-errors';
+import {
+  classifyGoogleError,
+  didNotAnswer,
+  GoogleCallError,
+  GoogleGarbageError,
+  googleNotAuthorized,
+  googleScopeMissing,
+  googleUnavailable,
+  MAX_RETRY_AFTER_MS,
+  type ErrorClass,
+} from '../google/google-errors';
 import { backoffDelay, withRetry } from './retry-policy';
 
 const TOKEN = 'ya29.secret-access-token';
@@ -36,6 +46,35 @@ async function fail(o: { status?: number; headers?: Record<string, string>; text
     return err;
   }
   throw new Error('the request was expected to fail');
+}
+
+/** A real gaxios request with a timeout, to a fetch that waits on the signal (as a server that never answers). */
+async function gaxiosTimeout(timeout: number, signal?: AbortSignal): Promise<unknown> {
+  try {
+    await new Gaxios().request({
+      url: 'https://www.googleapis.com/calendar/v3/calendars/primary/events',
+      retry: false,
+      timeout,
+      signal,
+      fetchImplementation: (_url, init) =>
+        new Promise((_resolve, reject) => {
+          const s = (init as { signal: AbortSignal }).signal;
+          const abort = () => reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }));
+          if (s.aborted) abort();
+          else s.addEventListener('abort', abort);
+        }),
+    });
+  } catch (err) {
+    return err;
+  }
+  throw new Error('the request was expected to fail');
+}
+
+async function callerAbort(): Promise<unknown> {
+  const controller = new AbortController();
+  const pending = gaxiosTimeout(60_000, controller.signal);
+  controller.abort(new Error('cancelled'));
+  return pending;
 }
 
 const legacy = (code: number, reason: string, message: string, domain = 'global') => ({
@@ -121,10 +160,10 @@ describe('classifyGoogleError', () => {
     ['502 with an HTML page', () => googleError(502, '<!DOCTYPE html><html><title>Error 502 (Server Error)!!1</title></html>'), { kind: 'transient', code: 'HTTP_502', status: 502 }],
     ['503', () => googleError(503, { error: { code: 503, message: 'The service is currently unavailable.', status: 'UNAVAILABLE' } }), { kind: 'transient', code: 'HTTP_503' }],
     ['ECONNRESET through fetch', () => networkError(socketError('ECONNRESET')), { kind: 'transient', code: 'ECONNRESET', status: null }],
-    ['ETIMEDOUT through fetch', () => networkError(socketError('ETIMEDOUT')), { kind: 'transient', code: 'ETIMEDOUT' }],
+    ['ETIMEDOUT through fetch', () => networkError(socketError('ETIMEDOUT')), { kind: 'transient', code: 'GOOGLE_TIMEOUT' }],
     ['undici socket error', () => networkError(Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' })), { kind: 'transient', code: 'UND_ERR_SOCKET' }],
     ['a bare ENOTFOUND', async () => socketError('ENOTFOUND'), { kind: 'transient', code: 'ENOTFOUND' }],
-    ['node-fetch request-timeout', async () => Object.assign(new Error('network timeout at: https://x'), { type: 'request-timeout' }), { kind: 'transient', code: 'ETIMEDOUT' }],
+    ['node-fetch request-timeout', async () => Object.assign(new Error('network timeout at: https://x'), { type: 'request-timeout' }), { kind: 'transient', code: 'GOOGLE_TIMEOUT' }],
     [
       'a gaxios timeout (AbortSignal.timeout)',
       async () => {
@@ -132,8 +171,12 @@ describe('classifyGoogleError', () => {
         await new Promise((resolve) => signal.addEventListener('abort', resolve));
         return fail({ thrown: signal.reason });
       },
-      { kind: 'transient', code: 'ETIMEDOUT' },
+      { kind: 'transient', code: 'GOOGLE_TIMEOUT' },
     ],
+    // What Node's fetch throws when gaxios' timeout signal fires: an AbortError, not a TimeoutError.
+    ['a gaxios timeout (AbortError from fetch)', () => gaxiosTimeout(5), { kind: 'transient', code: 'GOOGLE_TIMEOUT' }],
+    ['an abort of the caller (not a timeout)', () => callerAbort(), { kind: 'fatal', code: 'ABORTED' }],
+    ['a 200 HTML page where JSON was expected', async () => new GoogleGarbageError('api', 200, 'text/html'), { kind: 'transient', code: 'GOOGLE_BAD_ANSWER', status: 200 }],
     ['fetch failed for a bug of ours', () => networkError(new Error('invalid header value')), { kind: 'fatal', code: 'INTERNAL' }],
     ['a plain Error', async () => new Error('boom'), { kind: 'fatal', code: 'INTERNAL', status: null }],
     ['a TypeError of our own', async () => new TypeError("Cannot read properties of undefined (reading 'id')"), { kind: 'fatal', code: 'INTERNAL' }],
@@ -158,6 +201,14 @@ describe('classifyGoogleError', () => {
     const grant = classifyGoogleError(await googleError(400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }));
     expect(grant.message).toContain('invalid_grant: Token has been expired or revoked.');
     expect(classifyGoogleError(await networkError(socketError('ECONNRESET'))).message).toBe('Network error talking to Google (ECONNRESET)');
+    expect(classifyGoogleError(await gaxiosTimeout(300)).message).toBe('Google did not answer within 0.3 s');
+    expect([didNotAnswer(30_000), didNotAnswer(2500), didNotAnswer(null)]).toEqual(['Google did not answer within 30 s', 'Google did not answer within 2.5 s', 'Google did not answer in time']);
+  });
+
+  it('never shows what an internal error says (the log has it)', () => {
+    const c = classifyGoogleError(Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }));
+    expect(c).toMatchObject({ kind: 'fatal', code: 'INTERNAL' });
+    expect(c.message).not.toMatch(/Knex|pool/);
   });
 
   it('cuts long Google messages to 300 characters', async () => {

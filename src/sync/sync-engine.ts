@@ -4,16 +4,19 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { GatewayConfig } from '../config';
-import { classifyGoogleError, GoogleCallError, type ErrorClass } from '../google/google-errors';
+import { GoogleCallError } from '../google/google-errors';
 import type { GoogleConnections } from '../google/google-connections';
 import { badUserInput, DomainError } from '../kernel/errors';
 import type { Logger } from '../kernel/logger';
+import type { GatewayMetrics } from '../kernel/metrics';
 import type { PgPubSub } from '../kernel/pubsub';
 import type { SyncJob, SyncJobContext } from '../kernel/sync-job';
+import { untilAborted } from '../kernel/abort';
 import { tenantEntityManager } from '../kernel/tenant-em';
 import { PERSIST_INTERVAL_MS, ProgressReporter, type Counters } from './progress-reporter';
 import { RateLimiter } from './rate-limiter';
-import { withRetry } from './retry-policy';
+import { withRetry, type RetryOptions } from './retry-policy';
+import { classifyRunError } from './run-errors';
 import { SyncItemError } from './sync-item-error.entity';
 import { SyncStatus, SyncTrigger } from './sync-module';
 import { SyncRun } from './sync-run.entity';
@@ -27,9 +30,16 @@ export interface SyncEngineOptions {
   leaseSeconds: number;
   /** How often workers look for abandoned runs and due schedules. */
   housekeepingSeconds: number;
+  /** A run that makes no progress this long is stopped and failed (default: config.sync.stallTimeoutMs). */
+  stallTimeoutMs?: number;
+  /** The retry policy's tuning for every call of the jobs (default: the policy's own). */
+  retry?: Partial<RetryOptions>;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: SyncEngineOptions = { pollingIntervalSeconds: 1, concurrency: 2, leaseSeconds: 30, housekeepingSeconds: 5 };
+
+/** How long a job may take to unwind after a cancellation or a stall before its run is ended without it. */
+export const UNWIND_GRACE_MS = 3000;
 
 /** What the engine is built from (src/services.ts wires it). */
 export interface SyncEngineDeps {
@@ -45,6 +55,8 @@ export interface SyncEngineDeps {
   options?: SyncEngineOptions;
   /** Runs jobs here (default: unless ROLE=api). */
   worker?: boolean;
+  /** Where the rate limiter's waits are recorded. */
+  metrics?: GatewayMetrics;
 }
 
 export interface EnqueueRequest {
@@ -69,6 +81,14 @@ export class SyncCancelled extends Error {
     this.name = 'SyncCancelled';
   }
 }
+/** The abort reason of a run that made no progress for too long. */
+export class SyncStalled extends Error {
+  constructor(readonly afterMs: number) {
+    super(`The sync made no progress for ${Math.round(afterMs / 100) / 10} s (a call to Google or to the database hung) and was stopped; run it again`);
+    this.name = 'SyncStalled';
+  }
+}
+
 /** Codes (from classifyGoogleError) that mean Google no longer accepts the tenant's grant. */
 const FATAL_AUTH_CODES = new Set(['GOOGLE_NOT_AUTHORIZED']);
 
@@ -102,7 +122,7 @@ export class SyncEngine {
 
   constructor(deps: SyncEngineDeps) {
     ({ config: this.config, orm: this.orm, pubsub: this.pubsub, google: this.google, log: this.log, databaseUrl: this.databaseUrl } = deps);
-    this.options = deps.options ?? deps.config.sync;
+    this.options = { stallTimeoutMs: deps.config.sync.stallTimeoutMs, ...(deps.options ?? deps.config.sync) };
     this.isWorker = deps.worker ?? deps.config.role !== 'api';
     for (const job of deps.jobs) {
       if (this.jobs.has(job.module)) throw new Error(`module ${job.module} declares two sync jobs`);
@@ -110,7 +130,8 @@ export class SyncEngine {
     }
     this.pool = new pg.Pool({ connectionString: this.databaseUrl, max: 4 });
     this.pool.on('error', (err) => this.log.warn({ err }, 'sync engine pool error'));
-    this.rateLimiter = new RateLimiter(deps.config.rateLimits);
+    const metrics = deps.metrics;
+    this.rateLimiter = new RateLimiter(deps.config.rateLimits, metrics ? { onWait: (api, seconds) => metrics.limiterWait.observe({ api }, seconds) } : {});
   }
 
   hasJob(module: string): boolean {
@@ -272,6 +293,17 @@ export class SyncEngine {
     const controller = new AbortController();
     const reporter = this.reporterFor(run, () => controller.abort(new SyncCancelled()));
     const wasCancelled = () => run.cancelRequested || (controller.signal.aborted && controller.signal.reason instanceof SyncCancelled);
+    const stalled = () => (controller.signal.aborted && controller.signal.reason instanceof SyncStalled ? controller.signal.reason : null);
+    // A job that does not unwind after a cancellation or a stall (a call that ignores the signal) is
+    // left behind: its run ends without it, so that it no longer blocks the next run.
+    let abandon: () => void = () => undefined;
+    const abandoned = new Promise<'abandoned'>((resolve) => (abandon = () => resolve('abandoned')));
+    let graceTimer: NodeJS.Timeout | null = null;
+    controller.signal.addEventListener('abort', () => {
+      if (!(controller.signal.reason instanceof SyncCancelled || controller.signal.reason instanceof SyncStalled)) return;
+      graceTimer = setTimeout(abandon, UNWIND_GRACE_MS);
+      graceTimer.unref();
+    });
     this.running.set(run.id, controller);
     const log = this.log.child({ runId: run.id, tenant: run.tenant, module: run.module });
     if (run.resumedCount > 0) log.warn({ resumedCount: run.resumedCount }, 'resuming a sync run another worker left');
@@ -279,7 +311,13 @@ export class SyncEngine {
     reporter.markStatus(SyncStatus.RUNNING);
     await reporter.publishNow(false, SyncStatus.RUNNING);
 
+    const stallMs = this.options.stallTimeoutMs ?? this.config.sync.stallTimeoutMs;
     const beat = setInterval(() => {
+      // The watchdog: a renewed lease proves the process lives, not that the run moves.
+      if (!controller.signal.aborted && Date.now() - reporter.lastProgressAt > stallMs) {
+        log.warn({ stallMs, lastProgressAt: new Date(reporter.lastProgressAt).toISOString() }, 'sync run made no progress: stopping it');
+        controller.abort(new SyncStalled(stallMs));
+      }
       reporter.persist(true).catch((err) => log.warn({ err }, 'could not persist sync progress'));
     }, PERSIST_INTERVAL_MS);
     beat.unref();
@@ -287,23 +325,34 @@ export class SyncEngine {
     let status: SyncStatus = SyncStatus.SUCCEEDED;
     let error: string | null = null;
     try {
-      if (!run.cancelRequested) await job.run(this.contextFor(run, em, reporter, controller.signal, log, job));
-      if (controller.signal.aborted && !wasCancelled()) throw controller.signal.reason;
+      const work = (async () => {
+        if (!run.cancelRequested) await job.run(this.contextFor(run, em, reporter, controller.signal, log, job));
+        if (controller.signal.aborted && !wasCancelled()) throw controller.signal.reason;
+      })();
+      const outcome = await Promise.race([work.then(() => 'done' as const), abandoned]);
+      if (outcome === 'abandoned') {
+        work.catch((err: unknown) => log.debug({ err }, 'an abandoned sync job ended'));
+        log.error({ reason: stalled() ? 'stalled' : 'cancelled' }, `sync job did not unwind within ${UNWIND_GRACE_MS} ms; its run ends without it`);
+      }
     } catch (err) {
       if (wasCancelled()) {
         // stopped at an item boundary on request
+      } else if (stalled()) {
+        status = SyncStatus.FAILED;
+        error = stalled()!.message;
       } else if (controller.signal.aborted) {
         // shutdown or lease lost: leave the run RUNNING for another worker to resume
         clearInterval(beat);
+        if (graceTimer) clearTimeout(graceTimer);
         await reporter.drain();
         this.running.delete(run.id);
         log.warn({ reason: String((controller.signal.reason as Error)?.message ?? controller.signal.reason) }, 'sync run interrupted; it will be resumed');
         return;
       } else {
-        const cls = err instanceof GoogleCallError ? err.errorClass : classifyGoogleError(err);
+        const cls = classifyRunError(err);
         status = SyncStatus.FAILED;
-        error = err instanceof DomainError ? err.message : cls.message;
-        if (cls.code === 'INTERNAL') log.error({ err }, 'sync job failed with an internal error');
+        error = cls.code === 'INTERNAL' ? `${cls.message} (run ${run.id})` : err instanceof DomainError ? err.message : cls.message;
+        if (cls.code === 'INTERNAL' || cls.code === 'DATABASE_UNAVAILABLE') log.error({ err }, 'sync job failed with an internal error');
         else log.warn({ code: cls.code, error }, 'sync run failed');
         if (FATAL_AUTH_CODES.has(cls.code)) {
           await this.google
@@ -313,9 +362,13 @@ export class SyncEngine {
       }
     } finally {
       clearInterval(beat);
+      if (graceTimer) clearTimeout(graceTimer);
     }
     if (wasCancelled()) status = SyncStatus.CANCELLED;
-    else if (status === SyncStatus.SUCCEEDED && reporter.counters.failed > 0) status = SyncStatus.PARTIAL;
+    else if (stalled()) {
+      status = SyncStatus.FAILED;
+      error = stalled()!.message;
+    } else if (status === SyncStatus.SUCCEEDED && reporter.counters.failed > 0) status = SyncStatus.PARTIAL;
     await this.finish(run.id, status, error, reporter);
     this.running.delete(run.id);
     log.info({ status, ...reporter.counters }, 'sync run finished');
@@ -331,6 +384,8 @@ export class SyncEngine {
     );
     await reporter.drain();
     await reporter.publishNow(true, status);
+    // A job left behind (see execute) must not publish after the final event.
+    reporter.seal();
   }
 
   private contextFor(run: SyncRun, em: SyncJobContext['em'], progress: ProgressReporter, signal: AbortSignal, log: Logger, job: SyncJob): SyncJobContext {
@@ -342,21 +397,25 @@ export class SyncEngine {
       progress,
       signal,
       sections: this.config.sections,
-      google: (api) => this.google.client(run.tenant, api, job.googleScopes),
+      // Every Google call of the run is bounded by the request timeout and aborted with the run (cancel, stall, shutdown).
+      google: (api) => withRetry(() => this.google.client(run.tenant, api, job.googleScopes, signal), { ...this.options.retry, signal }),
       call: (api, fn) =>
         withRetry(
           async () => {
             await this.rateLimiter.take(run.tenant, api.name, signal);
-            return (await fn()).data;
+            return (await untilAborted(fn(), signal)).data;
           },
-          { signal },
+          { ...this.options.retry, signal },
         ),
-      retry: (call, options) => withRetry(call, { ...options, signal }),
+      retry: (call, options) => withRetry(call, { ...this.options.retry, ...options, signal }),
       rateLimit: (api) => this.rateLimiter.take(run.tenant, api.name, signal),
       recordItemError: async (entityId, error, attempts = 1, cursor) => {
         // A call cut short by cancellation or shutdown is not the item's fault: unwind instead.
         if (signal.aborted) throw signal.reason;
-        const cls: ErrorClass = error instanceof GoogleCallError ? error.errorClass : classifyGoogleError(error);
+        const cls = classifyRunError(error);
+        // Still transient after every retry: Google (or the way to it) is down for the whole run, not for this item.
+        if (cls.kind === 'transient') throw error;
+        if (cls.code === 'INTERNAL' || cls.code === 'DATABASE_UNAVAILABLE') log.error({ err: error, entityId }, 'sync item failed with an internal error');
         const attemptsMade = error instanceof GoogleCallError ? error.attempts : attempts;
         const fork = em.fork();
         // `partial`: `at` has its default.

@@ -20,12 +20,36 @@ export function nextCronTime(cron: string, timeZone: string, after = new Date())
   }
 }
 
+/** How far ahead a schedule's intervals are checked: occurrences, and time. */
+const CHECKED_OCCURRENCES = 5000;
+const CHECKED_SPAN_MS = 366 * 86_400_000;
+
+/**
+ * The shortest interval between two consecutive firings of a valid cron expression over the next
+ * year (or its next 5,000 firings), in seconds; Infinity when it fires at most once.
+ */
+export function shortestCronInterval(cron: string, timeZone: string, after = new Date()): number {
+  const expression = CronExpressionParser.parse(cron.trim(), { currentDate: after, tz: timeZone });
+  const end = after.getTime() + CHECKED_SPAN_MS;
+  let shortest = Infinity;
+  let previous: number | null = null;
+  for (let i = 0; i < CHECKED_OCCURRENCES && expression.hasNext(); i++) {
+    const at = expression.next().getTime();
+    if (at > end) break;
+    if (previous !== null) shortest = Math.min(shortest, (at - previous) / 1000);
+    previous = at;
+  }
+  return shortest;
+}
+
 /** Per-tenant cron schedules; due ones become runs with trigger SCHEDULE (checked by workers). */
 export class SyncScheduler {
   constructor(
     private readonly orm: MikroORM,
     private readonly engine: SyncEngine,
     private readonly log: Logger,
+    /** A schedule may not fire more often than this (config.sync.minScheduleSeconds). */
+    private readonly minIntervalSeconds = 300,
   ) {
     engine.onHousekeeping = () => this.runDue();
   }
@@ -34,6 +58,10 @@ export class SyncScheduler {
     if (!this.engine.hasJob(module)) throw badUserInput(`The ${module} module has no sync job enabled`, 'module');
     checkTimeZone(timeZone);
     const nextRunAt = nextCronTime(cron, timeZone);
+    const shortest = shortestCronInterval(cron, timeZone);
+    if (shortest < this.minIntervalSeconds) {
+      throw badUserInput(`cron "${cron.trim()}" fires ${describeSeconds(shortest)} apart; a sync may be scheduled at most every ${describeSeconds(this.minIntervalSeconds)}`, 'cron');
+    }
     const em = tenantEntityManager(this.orm, tenant);
     let schedule = await em.findOne(SyncSchedule, { module });
     if (!schedule) schedule = em.create(SyncSchedule, { tenant, module, cron: cron.trim(), timeZone, nextRunAt, createdBy: by });
@@ -73,4 +101,9 @@ export class SyncScheduler {
       this.log.info({ tenant: d.tenant, module: d.module, runId: run.id }, 'scheduled sync queued');
     }
   }
+}
+
+function describeSeconds(seconds: number): string {
+  if (seconds % 60 === 0) return seconds === 60 ? '1 minute' : `${seconds / 60} minutes`;
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
 }

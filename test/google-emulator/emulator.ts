@@ -3,7 +3,7 @@ import type { CalendarEmulator } from './calendar';
 import type { GoogleApiError } from './errors';
 import { sendApiError, sendJson, type EmulatorRequest, type RecordedRequest } from './http-io';
 import { OAUTH_PATHS, type AuthenticatedCaller, type OAuthEndpoints } from './oauth';
-import type { EmulatorServer, RouteHandler } from './server';
+import type { EmulatorServer, EndpointFault, RouteHandler } from './server';
 import type { ConsentOptions, EmulatorState, OAuthClientRegistration, RefreshFailure } from './state';
 
 /** The variables that point the gateway at the emulator. */
@@ -23,6 +23,9 @@ export interface OAuth2ClientEndpointOverrides {
   oauth2FederatedSignonPemCertsUrl: string;
   oauth2FederatedSignonJwkCertsUrl: string;
 }
+
+/** Which endpoints a fault hits: the OAuth token endpoint, the revocation endpoint, or every API route (Calendar, added routes). */
+export type FaultTarget = 'token' | 'revoke' | 'api';
 
 export interface GoogleEmulator {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
@@ -45,6 +48,13 @@ export interface GoogleEmulator {
   omitRefreshTokenOnce(): void;
   /** As if every user removed every app's access. */
   revokeAllTokens(): void;
+  /**
+   * From now on every request to `target` gets `fault` (see {@link EndpointFault}); `null` clears it
+   * and cuts the requests a `hang` still holds. Hung requests are recorded (status 0) when their client gives up.
+   */
+  setEndpointFault(target: FaultTarget, fault: EndpointFault | null): void;
+  /** Paths of the requests a `hang` fault holds unanswered now (their client has not given up yet). */
+  readonly hungRequests: string[];
   /**
    * Google Calendar API v3 `events` (`/calendar/v3/calendars/{calendarId}/events…`), reached by
    * googleapis with `rootUrl: emulator.url + '/'`: its events, per-calendar switches, quota, faults and counters.
@@ -71,6 +81,7 @@ export interface GoogleEmulator {
 export class GoogleEmulatorInstance implements GoogleEmulator {
   readonly env: GoogleEmulatorEnv;
   readonly oauth2ClientEndpoints: OAuth2ClientEndpointOverrides;
+  private readonly faults = new Map<FaultTarget, EndpointFault>();
 
   constructor(
     readonly url: string,
@@ -85,6 +96,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
       GOOGLE_OAUTH_TOKEN_URL: `${url}${OAUTH_PATHS.token}`,
       GOOGLE_OAUTH_REVOKE_URL: `${url}${OAUTH_PATHS.revoke}`,
     };
+    server.faultFor = (req) => this.faultOf(req.path);
     this.oauth2ClientEndpoints = {
       oauth2AuthBaseUrl: this.env.GOOGLE_OAUTH_AUTH_URL,
       oauth2TokenUrl: this.env.GOOGLE_OAUTH_TOKEN_URL,
@@ -128,11 +140,30 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     this.state.revokeAll();
   }
 
+  setEndpointFault(target: FaultTarget, fault: EndpointFault | null): void {
+    if (fault === null) this.faults.delete(target);
+    else this.faults.set(target, fault);
+    if (fault !== 'hang') this.server.releaseHung();
+  }
+
+  get hungRequests(): string[] {
+    return this.server.hungPaths;
+  }
+
+  private faultOf(path: string): EndpointFault | null {
+    if (path === OAUTH_PATHS.token) return this.faults.get('token') ?? null;
+    if (path === OAUTH_PATHS.revoke) return this.faults.get('revoke') ?? null;
+    const oauth = (Object.values(OAUTH_PATHS) as string[]).includes(path) || path.startsWith('/oauth2/') || path.startsWith('/userinfo/');
+    return oauth ? null : (this.faults.get('api') ?? null);
+  }
+
   advanceTime(seconds: number): void {
     this.state.advanceTime(seconds);
   }
 
   reset(): void {
+    this.faults.clear();
+    this.server.releaseHung();
     this.state.reset();
     this.oauth.lastAuthorizationRequest = null;
     this.calendar.reset();

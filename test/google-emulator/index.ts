@@ -7,7 +7,7 @@ import { EmulatorServer } from './server';
 import { EmulatorState } from './state';
 import type { RecordedRequest } from './http-io';
 
-export type { GoogleEmulator, GoogleEmulatorEnv, OAuth2ClientEndpointOverrides } from './emulator';
+export type { FaultTarget, GoogleEmulator, GoogleEmulatorEnv, OAuth2ClientEndpointOverrides } from './emulator';
 export type { CalendarEmulator } from './calendar';
 export { CALENDAR_EVENTS_SCOPE, CALENDAR_PATHS, CALENDAR_READ_SCOPES, CALENDAR_SCOPE, CALENDAR_WRITE_SCOPES } from './calendar';
 export type {
@@ -24,7 +24,7 @@ export type {
 } from './calendar-state';
 export type { EmulatorRequest, RecordedRequest } from './http-io';
 export type { AuthenticatedCaller } from './oauth';
-export type { RouteHandler } from './server';
+export type { EndpointFault, RouteHandler } from './server';
 export type { ConsentOptions, GoogleAccount, OAuthClientRegistration, RefreshFailure } from './state';
 export { GoogleApiError, OAuthError, insufficientScopes, invalidCredentials, loginRequired, notFound, type GoogleApiErrorBody, type GoogleErrorDetail } from './errors';
 export { EMAIL_SCOPE, PROFILE_SCOPE } from './scopes';

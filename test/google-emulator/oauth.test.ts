@@ -431,3 +431,34 @@ describe('bearer check and routing', () => {
     expect(emulator.requests.map((r) => r.status)).toEqual([404, 413, 400]);
   });
 });
+
+describe('switchable endpoint faults', () => {
+  it('hang holds the request until the client gives up; garbage answers 200 HTML; bad-gateway 502; null clears', async () => {
+    emulator.setEndpointFault('token', 'hang');
+    const started = Date.now();
+    const controller = new AbortController();
+    const hung = fetch(emulator.env.GOOGLE_OAUTH_TOKEN_URL, { method: 'POST', body: 'grant_type=refresh_token', signal: controller.signal });
+    await expect.poll(() => emulator.hungRequests).toEqual(['/token']);
+    controller.abort();
+    await expect(hung).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The request is recorded, unanswered (status 0), once the client cut it.
+    await expect.poll(() => emulator.requests.map((r) => [r.path, r.status])).toEqual([['/token', 0]]);
+    expect(emulator.hungRequests).toEqual([]);
+
+    emulator.setEndpointFault('token', 'garbage');
+    const garbage = await fetch(emulator.env.GOOGLE_OAUTH_TOKEN_URL, { method: 'POST', body: 'grant_type=refresh_token' });
+    expect([garbage.status, garbage.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(await garbage.text()).toMatch(/^<html>/);
+
+    emulator.setEndpointFault('api', 'bad-gateway');
+    expect((await api('/test/v1/calendar')).status).toBe(502);
+    // The revocation endpoint is its own target: untouched by the other two.
+    expect((await fetch(`${emulator.env.GOOGLE_OAUTH_REVOKE_URL}?token=unknown`, { method: 'POST' })).status).toBe(400);
+
+    emulator.setEndpointFault('token', null);
+    emulator.setEndpointFault('api', null);
+    expect((await fetch(emulator.env.GOOGLE_OAUTH_TOKEN_URL, { method: 'POST', body: 'grant_type=refresh_token' })).status).toBe(400);
+    expect((await api('/test/v1/calendar')).status).toBe(401);
+  });
+});

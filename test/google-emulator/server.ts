@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GoogleApiError, internalError, invalidJson, notFound, OAuthError, payloadTooLarge } from './errors';
-import { BodyParseError, BodyTooLarge, MAX_BODY_BYTES, onBeforeEnd, parseBody, readBody, runBeforeEnd, sendApiError, sendJson, type EmulatorRequest, type RecordedRequest } from './http-io';
+import { BodyParseError, BodyTooLarge, MAX_BODY_BYTES, onBeforeEnd, parseBody, readBody, runBeforeEnd, sendApiError, sendHtml, sendJson, type EmulatorRequest, type RecordedRequest } from './http-io';
+
+/**
+ * How a faulty endpoint answers every request: `hang` reads the request and never answers (until
+ * the client gives up or the fault is cleared); `garbage` answers 200 with an HTML page, as a
+ * captive portal or a broken proxy would; `bad-gateway` answers 502 with an HTML page.
+ */
+export type EndpointFault = 'hang' | 'garbage' | 'bad-gateway';
 
 export type RouteHandler = (req: EmulatorRequest, res: ServerResponse, match: RegExpMatchArray) => void | Promise<void>;
 
@@ -23,10 +30,14 @@ export class EmulatorServer {
   readonly requests: RecordedRequest[] = [];
   private readonly routes: Route[] = [];
   private readonly server: Server;
+  /** Requests left unanswered by a `hang` fault, with their paths. */
+  private readonly hung = new Map<ServerResponse, string>();
+  /** Decides the fault (if any) of a request, after its body was read. */
+  faultFor: ((req: EmulatorRequest) => EndpointFault | null) | null = null;
 
   constructor(private readonly options: EmulatorServerOptions = {}) {
     this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.keepAliveTimeout = 5000;
+    this.server.keepAliveTimeout = 65_000; // like the gateway's: a reused idle socket is not closed under its client
   }
 
   /**
@@ -56,6 +67,7 @@ export class EmulatorServer {
 
   /** Stops accepting connections, lets requests in flight finish (≤ 1 s), and closes kept-alive sockets. */
   async close(): Promise<void> {
+    this.releaseHung();
     if (!this.server.listening) return;
     const closed = new Promise<void>((resolve, reject) => this.server.close((err) => (err ? reject(err) : resolve())));
     this.server.closeIdleConnections();
@@ -66,6 +78,17 @@ export class EmulatorServer {
     } finally {
       clearTimeout(force);
     }
+  }
+
+  /** Paths of the requests a `hang` fault holds now. */
+  get hungPaths(): string[] {
+    return [...this.hung.values()];
+  }
+
+  /** Cuts the connections of the requests a `hang` fault holds (their clients see a reset). */
+  releaseHung(): void {
+    for (const res of this.hung.keys()) res.destroy();
+    this.hung.clear();
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -117,6 +140,16 @@ export class EmulatorServer {
         url: new URL(`${url.pathname}${url.search}`, `http://${req.headers.host ?? 'emulator.invalid'}`),
         raw: req,
       };
+      const fault = this.faultFor?.(request) ?? null;
+      if (fault === 'hang') {
+        this.hung.set(res, record.path);
+        res.once('close', () => this.hung.delete(res));
+        return;
+      }
+      if (fault) {
+        sendHtml(res, fault === 'garbage' ? 200 : 502, fault === 'garbage' ? '<html><body>Welcome to the hotel network</body></html>' : '<html><body>502 Bad Gateway</body></html>');
+        return;
+      }
       const route = this.match(method, record.path);
       if (!route) {
         sendApiError(res, notFound(record.path));

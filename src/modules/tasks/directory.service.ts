@@ -1,4 +1,4 @@
-import { ref } from '@mikro-orm/core';
+import { ref, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, notFound } from '../../kernel/errors';
 import { email, optionalText, requiredText, uuid } from '../../kernel/validate';
@@ -31,7 +31,7 @@ export class DirectoryService {
       },
       { partial: true },
     );
-    await em.flush();
+    await flushEmployee(em, employee);
     return employee;
   }
 
@@ -41,7 +41,7 @@ export class DirectoryService {
     if (input.email !== undefined) employee.email = email(input.email, 'email');
     if (input.calendarId !== undefined) employee.calendarId = requiredText(input.calendarId, 'calendarId', 1024);
     if (input.active !== undefined && input.active !== null) employee.active = input.active;
-    await em.flush();
+    await flushEmployee(em, employee);
     return employee;
   }
 
@@ -94,5 +94,17 @@ export class DirectoryService {
     em.remove(row);
     await em.flush();
     return true;
+  }
+}
+
+/** Saves an employee; an email another employee of the tenant already has (in any case) is BAD_USER_INPUT. */
+async function flushEmployee(em: EntityManager, employee: Employee): Promise<void> {
+  try {
+    await em.flush();
+  } catch (err) {
+    if (err instanceof UniqueConstraintViolationException && /employee_tenant_email_unique/.test(err.message)) {
+      throw badUserInput(`Another employee already has the email ${employee.email} (emails are compared without regard to case)`, 'email');
+    }
+    throw err;
   }
 }

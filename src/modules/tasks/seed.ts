@@ -46,8 +46,9 @@ export async function seedTasks(databaseUrl: string, o: SeedOptions): Promise<Se
     const names = employeeIds.map((_, i) => `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]} ${i + 1}`);
     await client.query(
       /* seedEmployees */ `INSERT INTO employee (id, tenant, name, email, calendar_id, active, created_at, updated_at)
-       SELECT id, $1::text, name, 'employee' || n || '@' || $1::text || '.example', 'employee' || n || '@' || $1::text || '.example', true, now(), now()
-       FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS u(id, name, n)`,
+       SELECT id, $1::text, name, 'employee' || m || '@' || $1::text || '.example', 'employee' || m || '@' || $1::text || '.example', true, now(), now()
+       FROM (SELECT id, name, n + (SELECT count(*) FROM employee WHERE tenant = $1::text) AS m
+             FROM unnest($2::uuid[], $3::text[]) WITH ORDINALITY AS u(id, name, n)) numbered`,
       [o.tenant, employeeIds, names],
     );
     await client.query(

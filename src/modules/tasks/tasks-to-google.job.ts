@@ -2,7 +2,7 @@ import type { calendar_v3 } from 'googleapis/build/src/apis/calendar';
 import { httpStatusOf } from '../../google/google-errors';
 import { moduleConfig } from '../../kernel/module';
 import { defineSyncJob } from '../../sync/define-sync-job';
-import { inParallel } from '../../sync/job-helpers';
+import { Checkpoint } from '../../sync/job-helpers';
 import { calendarApi } from './calendar-api';
 import { actionFor, contentHash, eventFor, eventIdFor, type TaskSyncRow } from './task-event';
 import { tenantTimeZone } from './task.service';
@@ -32,10 +32,14 @@ export const tasksToGoogleCalendar = defineSyncJob({
        WHERE t.tenant = ? ORDER BY t.id`,
       [ctx.tenant],
     );
+    // A resumed run skips the tasks it already counted (the cursor is saved with the counters).
+    const checkpoint = Checkpoint.resume(ctx.run.cursor);
+    const todo = checkpoint.pending(rows, (r) => r.id);
     const calendar = await ctx.google(calendarApi);
     const call = <T>(fn: () => Promise<{ data: T }>) => ctx.call(calendarApi, fn);
-    ctx.progress.setTotal(rows.length);
+    ctx.progress.setTotal(checkpoint.doneCount + todo.length);
     ctx.progress.setPhase('pushing');
+    const counted = (row: TaskSyncRow, outcome: 'created' | 'updated' | 'deleted' | 'skipped') => ctx.progress.item(outcome, checkpoint.done(row.id));
 
     const saveLink = (row: TaskSyncRow, event: calendar_v3.Schema$Event, hash: string) =>
       conn.execute(
@@ -73,20 +77,20 @@ export const tasksToGoogleCalendar = defineSyncJob({
       try {
         switch (action) {
           case 'skip':
-            ctx.progress.item('skipped');
+            counted(row, 'skipped');
             break;
           case 'forget':
             await dropLink(row);
-            ctx.progress.item('skipped');
+            counted(row, 'skipped');
             break;
           case 'create':
             await saveLink(row, await create(row, body), hash);
-            ctx.progress.item('created');
+            counted(row, 'created');
             break;
           case 'move':
             await remove(row.link_calendar_id!, row.link_event_id!);
             await saveLink(row, await create(row, body), hash);
-            ctx.progress.item('updated');
+            counted(row, 'updated');
             break;
           case 'update': {
             let event: calendar_v3.Schema$Event;
@@ -97,7 +101,7 @@ export const tasksToGoogleCalendar = defineSyncJob({
               event = await create(row, body); // removed for good in Google: make it again
             }
             await saveLink(row, event, hash);
-            ctx.progress.item('updated');
+            counted(row, 'updated');
             break;
           }
           case 'verify': {
@@ -108,7 +112,7 @@ export const tasksToGoogleCalendar = defineSyncJob({
               if (httpStatusOf(err) !== 404 && httpStatusOf(err) !== 410) throw err;
             }
             if (current && current.etag === row.link_etag && current.status !== 'cancelled') {
-              ctx.progress.item('skipped');
+              counted(row, 'skipped');
               break;
             }
             // Edited or deleted in Google: the ERP wins.
@@ -116,22 +120,24 @@ export const tasksToGoogleCalendar = defineSyncJob({
               ? await call(() => calendar.events.patch({ calendarId: row.calendar_id, eventId: row.link_event_id!, sendUpdates: 'none', requestBody: body }))
               : await create(row, body);
             await saveLink(row, restored, hash);
-            ctx.progress.item('updated');
+            counted(row, 'updated');
             break;
           }
           case 'delete':
             await remove(row.link_calendar_id!, row.link_event_id!);
             await dropLink(row);
-            ctx.progress.item('deleted');
+            counted(row, 'deleted');
             break;
         }
       } catch (err) {
-        const cls = await ctx.recordItemError(row.id, err);
+        // Counted as failed and marked done in the same tick (nothing persists in between); not marked when it throws.
+        const cls = await ctx.recordItemError(row.id, err, 1, checkpoint);
+        checkpoint.done(row.id);
         if (cls.kind === 'fatal') throw err;
       }
     };
     // A few calls in flight hide Google's latency; the rate limiter keeps the pace.
-    await inParallel(rows, moduleConfig(ctx.sections, 'tasks', tasksConfig).GOOGLE_CALENDAR_CONCURRENCY, push, ctx.signal);
+    await checkpoint.inParallel(todo, (r) => r.id, moduleConfig(ctx.sections, 'tasks', tasksConfig).GOOGLE_CALENDAR_CONCURRENCY, push, ctx.signal);
     ctx.progress.setPhase('done');
   },
 });

@@ -170,12 +170,27 @@ describe('health', () => {
     try {
       const res = await fetch(`${gw.origin}/readyz`);
       expect(res.status).toBe(503);
-      expect(((await res.json()) as { status: string }).status).toBe('migrations-pending');
+      // Anyone may ask: the answer names no migration (the log does).
+      expect(await res.json()).toEqual({ status: 'migrations-pending', pending: 1 });
+      expect(gw.logs.some((l) => l.msg === 'not ready: migrations are pending' && JSON.stringify(l.pending).includes('Migration20261125000000_tenant'))).toBe(true);
     } finally {
       const row = removed.rows[0];
       await dbQuery(gw.databaseUrl, 'INSERT INTO mikro_orm_migrations (id, name, executed_at) VALUES ($1, $2, $3)', [row.id, row.name, row.executed_at]);
     }
     expect((await fetch(`${gw.origin}/readyz`)).status).toBe(200);
+  });
+
+  it('a client that goes away mid-request is logged at debug, not as a failure', async () => {
+    const { connect } = await import('node:net');
+    const socket = connect(gw.gateway.port, '127.0.0.1');
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const marker = `abort-${Date.now()}`;
+    socket.write(`POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nx-request-id: ${marker}\r\ncontent-length: 1000\r\n\r\n{"query":`);
+    socket.destroy();
+    const deadline = Date.now() + 5000;
+    while (!gw.logs.some((l) => l.requestId === marker) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const mine = gw.logs.filter((l) => l.requestId === marker);
+    expect(mine.map((l) => [l.level, l.msg])).toEqual([[20, 'the client closed the connection before the answer']]);
   });
 
   it('an unknown path is 404', async () => {

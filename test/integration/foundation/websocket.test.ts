@@ -3,13 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CacheResetDocument, type CacheResetSubscription } from '../../../operations/generated/graphql';
 import { collect, gql, sleep, wsClient } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
-import { startTestGateway, type TestGateway } from '../../helpers/gateway';
+import { startTestGateway, TEST_JWT_SECRET, type TestGateway } from '../../helpers/gateway';
+import { signDevToken } from '../../../src/schema/dev-token';
 import { NOTE_TABLE_SQL, notesModule } from '../../fixtures/notes';
 
 let gw: TestGateway;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ extraModules: [notesModule], env: { GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_TOKENS: '300', GRAPHQL_MAX_COST: '200' } });
+  gw = await startTestGateway({
+    extraModules: [notesModule],
+    env: { GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_TOKENS: '300', GRAPHQL_MAX_COST: '200', WS_MAX_SOCKETS_PER_CALLER: '2' },
+  });
   await dbQuery(gw.databaseUrl, NOTE_TABLE_SQL);
 });
 afterAll(() => gw?.stop());
@@ -80,6 +84,52 @@ describe('GraphQL over WebSocket', () => {
       }
     } finally {
       await client.dispose();
+    }
+  });
+
+  it('closes the socket with 4403 when its token expires, ending its subscriptions', async () => {
+    const token = await signDevToken(TEST_JWT_SECRET, { tenant: 'ws-a', roles: ['user'], sub: 'short-lived', ttlSeconds: 2 });
+    let closed: { code: number; reason: string } | null = null;
+    const client = wsClient(gw.wsUrl, token, { onClose: (code, reason) => (closed = { code, reason }) });
+    try {
+      const q = collect<{ data: { viewer: { sub: string } } }>(client, '{ viewer { sub } }');
+      await q.until(() => q.completed);
+      expect(q.events[0]!.data.viewer.sub).toBe('short-lived');
+      const sub = collect(client, 'subscription { cacheReset { at } }');
+      await sub.until(() => sub.errors.length > 0 || sub.completed);
+      expect(closed).toEqual({ code: 4403, reason: 'The token has expired: reconnect with a fresh token' });
+      expect(sub.events).toEqual([]);
+      // Over HTTP the same token is refused too.
+      expect((await gql(gw.url, '{ viewer { sub } }', { token })).status).toBe(401);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('caps the sockets one caller holds open (4429 beyond WS_MAX_SOCKETS_PER_CALLER)', async () => {
+    const token = await gw.token('ws-a', ['user'], 'many-tabs');
+    const other = await gw.token('ws-a', ['user'], 'someone-else');
+    const closes: number[] = [];
+    const clients = [0, 1, 2].map(() => wsClient(gw.wsUrl, token, { onClose: (code) => closes.push(code) }));
+    const third = wsClient(gw.wsUrl, other);
+    try {
+      const answers = clients.map((c) => collect(c, '{ viewer { sub } }'));
+      await Promise.all(answers.map((a) => a.until(() => a.completed || a.errors.length > 0)));
+      expect(answers.filter((a) => a.completed && a.events.length === 1)).toHaveLength(2);
+      expect(closes).toEqual([4429]);
+      // Another caller of the same tenant is not affected.
+      const q = collect(third, '{ viewer { sub } }');
+      await q.until(() => q.completed);
+      expect(q.events).toHaveLength(1);
+      // A closed socket frees its place.
+      await clients.find((_, i) => answers[i]!.completed)!.dispose();
+      const again = wsClient(gw.wsUrl, token);
+      const r = collect(again, '{ viewer { sub } }');
+      await r.until(() => r.completed || r.errors.length > 0);
+      expect(r.events).toHaveLength(1);
+      await again.dispose();
+    } finally {
+      await Promise.all([...clients, third].map((c) => c.dispose()));
     }
   });
 

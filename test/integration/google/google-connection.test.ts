@@ -273,4 +273,30 @@ describe('access and input rules', () => {
     const trimmed = await setCredentials(bed, bed.admin, `  ${CLIENT_ID}  `);
     expect(trimmed.body.data!.setGoogleClientCredentials).toMatchObject({ clientId: CLIENT_ID });
   });
+
+  it('a secret typed without quotes is refused without being repeated, over HTTP and WebSocket', async () => {
+    const ops = [
+      'mutation { setGoogleClientCredentials(input: {clientId: "a", clientSecret: GOCSPX_typed_bare}) { status } }',
+      'mutation { setGoogleClientCredentials(input: {clientId: "a", clientSecret: 123456789}) { status } }',
+      'mutation { authorizeGoogle(input: {code: GOCSPX_typed_bare, state: "b"}) { status } }',
+    ];
+    for (const op of ops) {
+      const res = await gql(bed.gw.url, op, { token: bed.admin });
+      expect(errorCodes(res), op).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(res.body.errors![0]!.message).toContain('[hidden]');
+      expect(JSON.stringify(res.body)).not.toMatch(/GOCSPX_typed_bare|123456789/);
+    }
+    // A value that is not a secret is still quoted, to help the caller.
+    const plain = await gql(bed.gw.url, 'mutation { setGoogleClientCredentials(input: {clientId: 42, clientSecret: "b"}) { status } }', { token: bed.admin });
+    expect(plain.body.errors![0]!.message).toContain('42');
+    const client = wsClient(bed.gw.wsUrl, bed.admin);
+    try {
+      const sub = collect(client, ops[0]!);
+      await sub.until(() => sub.errors.length > 0 || sub.completed);
+      expect(JSON.stringify(sub.errors)).toContain('[hidden]');
+      expect(JSON.stringify(sub.errors)).not.toContain('GOCSPX_typed_bare');
+    } finally {
+      await client.dispose();
+    }
+  });
 });

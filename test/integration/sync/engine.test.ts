@@ -9,7 +9,8 @@ import { waitForRun as waitForFinalRun, type RunView } from '../../helpers/sync'
 let gw: TestGateway;
 
 beforeAll(async () => {
-  gw = await startTestGateway({ extraModules: [walkerModule] });
+  // Schedules fire every second below (the default minimum interval is 5 minutes).
+  gw = await startTestGateway({ extraModules: [walkerModule], env: { SYNC_MIN_SCHEDULE_SECONDS: '1' } });
   await dbQuery(gw.databaseUrl, WALKER_TABLE_SQL);
 });
 afterAll(() => gw?.stop());

@@ -32,5 +32,9 @@ describe('seed', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data!.taskCalendar.groups).toHaveLength(20);
     expect(res.body.data!.taskCalendar.totalTasks).toBeGreaterThan(300);
+    // Seeding the tenant again adds employees with emails of their own.
+    await seedTasks(gw.databaseUrl, { tenant: 'seeded', employees: 3, tasks: 10 });
+    const emails = await dbQuery(gw.databaseUrl, `SELECT count(*)::int AS n, count(DISTINCT lower(email))::int AS distinct FROM employee WHERE tenant = 'seeded'`);
+    expect(emails.rows[0]).toEqual({ n: 23, distinct: 23 });
   });
 });

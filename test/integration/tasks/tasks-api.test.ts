@@ -248,3 +248,39 @@ describe('the task calendar', () => {
     expect(seen).toEqual(all.rows.map((r) => r.id));
   });
 });
+
+describe('sync schedules', () => {
+  it('refuses a schedule that fires more often than every 5 minutes, and accepts one that does not', async () => {
+    const admin = await gw.token('sched-co', ['admin']);
+    const set = (cron: string) =>
+      gql(gw.url, 'mutation($cron: String!) { setSyncSchedule(module: TASKS, cron: $cron, timeZone: "Europe/Bucharest") { cron nextRunAt } }', { token: admin, variables: { cron } });
+    for (const cron of ['* * * * *', '*/2 * * * *', '0,3 * * * *', '*/30 * * * * *']) {
+      const res = await set(cron);
+      expect(errorCodes(res), cron).toEqual(['BAD_USER_INPUT']);
+      expect(res.body.errors![0]!.message).toMatch(/at most every 5 minutes/);
+      expect(res.body.errors![0]!.extensions!.field).toBe('cron');
+    }
+    expect((await set('*/5 * * * *')).body.errors).toBeUndefined();
+    expect((await set('0 2 * * 1-5')).body.errors).toBeUndefined();
+    const rows = await dbQuery(gw.databaseUrl, `SELECT cron FROM sync_schedule WHERE tenant = 'sched-co'`);
+    expect(rows.rows).toEqual([{ cron: '0 2 * * 1-5' }]);
+  });
+});
+
+describe('employee emails', () => {
+  it('are unique per tenant whatever their case; another tenant may use the same one', async () => {
+    const create = (token: string, email: string) =>
+      gql<{ createEmployee: { id: string } }>(gw.url, 'mutation($i: CreateEmployeeInput!) { createEmployee(input: $i) { id } }', { token, variables: { i: { name: 'Twin', email } } });
+    const taken = await create(admin, 'ANA.POP@acme.test');
+    expect(errorCodes(taken)).toEqual(['BAD_USER_INPUT']);
+    expect(taken.body.errors![0]!.extensions!.field).toBe('email');
+    const otherTenant = await create(await gw.token('tasks-other', ['admin']), 'ana.pop@acme.test');
+    expect(otherTenant.body.errors).toBeUndefined();
+    const renamed = await gql(gw.url, 'mutation($id: ID!) { updateEmployee(id: $id, input: {email: "Ana.Pop@ACME.test"}) { id } }', { token: admin, variables: { id: bogdan } });
+    expect(errorCodes(renamed)).toEqual(['BAD_USER_INPUT']);
+    const rows = await dbQuery(gw.databaseUrl, `SELECT email FROM employee WHERE tenant = 'tasks-co' AND lower(email) = 'ana.pop@acme.test'`);
+    expect(rows.rows).toEqual([{ email: 'ana.pop@acme.test' }]);
+    // Changing one's own email's case is not a clash.
+    expect((await gql(gw.url, 'mutation($id: ID!) { updateEmployee(id: $id, input: {email: "Ana.Pop@acme.test"}) { email } }', { token: admin, variables: { id: ana } })).body.errors).toBeUndefined();
+  });
+});
