@@ -87,12 +87,14 @@ export const attack: Suite = {
   name: 'attack',
   description: 'taskCalendar 366 days by DAY on 100,000 tasks (alone, 15 aliases, fresh filters) by one user in 4 loops: /healthz latency, answers, RSS',
   async run(ctx: BenchContext): Promise<Row[]> {
-    const gw = await startGateway(ctx);
+    // Production mode checks the tokens' audience and issuer.
+    const jwt = { audience: 'attack-bench', issuer: 'https://bench.invalid' };
+    const gw = await startGateway(ctx, { env: { JWT_AUDIENCE: jwt.audience, JWT_ISSUER: jwt.issuer } });
     const url = gatewayDatabaseUrl(ctx, gw);
     const seeded = await seedTasks(url, { tenant: 'big', employees: 200, tasks: 100_000, from: new Date(YEAR.from) });
     ctx.log(`attack: seeded 100,000 tasks in ${seeded.ms} ms`);
-    const user = await gw.token({ tenant: 'big', roles: ['user'], sub: 'attacker' });
-    const admin = await gw.token({ tenant: 'big', roles: ['admin'], sub: 'boss' });
+    const user = await gw.token({ tenant: 'big', roles: ['user'], sub: 'attacker', ...jwt });
+    const admin = await gw.token({ tenant: 'big', roles: ['admin'], sub: 'boss', ...jwt });
     const post = async (token: string, query: string, variables: Record<string, unknown>) => {
       const res = await fetch(gw.graphqlUrl, {
         method: 'POST',
