@@ -19,6 +19,7 @@ import { backgroundCpuShare } from './lib/cpu';
 import { killAllChildrenSync, stopAllChildren } from './lib/process';
 import { formatFigure, formatTarget, renderTable } from './lib/table';
 import { isMeasure, targetMet, type BenchContext, type Row, type Suite } from './lib/types';
+import { attack } from './suites/attack';
 import { gatewayOverhead } from './suites/gateway-overhead';
 import { taskCalendar } from './suites/task-calendar';
 import { syncEngine } from './suites/sync-engine';
@@ -27,7 +28,7 @@ import { contactsSync } from './suites/contacts';
 import { printers } from './suites/printers';
 
 /** Every suite, in the order they run. Add new ones here. */
-const SUITES: Suite[] = [gatewayOverhead, syncEngine, taskCalendar, tasksSync, contactsSync, printers];
+const SUITES: Suite[] = [gatewayOverhead, syncEngine, taskCalendar, tasksSync, contactsSync, printers, attack];
 
 const repoRoot = path.resolve(__dirname, '..');
 /** More than this share of the CPUs busy before a suite starts means someone else is using them. */

@@ -75,6 +75,12 @@ export interface GatewayConfig {
     maxTokens: number;
     maxCost: number;
     maxDirectives: number;
+    /** GRAPHQL_MAX_RESULT_OBJECTS: list items one operation may produce (estimated before, counted during execution). */
+    maxResultObjects: number;
+    /** GRAPHQL_TIMEOUT_MS: how long one query or mutation may execute. */
+    timeoutMs: number;
+    /** GRAPHQL_EXPENSIVE_PER_CALLER: expensive fields (taskCalendar) one caller runs at once in this process; more wait. */
+    expensivePerCaller: number;
     /** Open WebSockets one caller (tenant + sub) may hold (WS_MAX_SOCKETS_PER_CALLER). */
     maxSocketsPerCaller: number;
   };
@@ -269,6 +275,9 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       maxTokens: intVar(env, 'GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
       maxCost: intVar(env, 'GRAPHQL_MAX_COST', 20_000, 10, 1_000_000),
       maxDirectives: intVar(env, 'GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
+      maxResultObjects: intVar(env, 'GRAPHQL_MAX_RESULT_OBJECTS', 20_000, 100, 10_000_000),
+      timeoutMs: intVar(env, 'GRAPHQL_TIMEOUT_MS', 15_000, 100, 600_000),
+      expensivePerCaller: intVar(env, 'GRAPHQL_EXPENSIVE_PER_CALLER', 2, 1, 100),
       maxSocketsPerCaller: intVar(env, 'WS_MAX_SOCKETS_PER_CALLER', 20, 1, 10_000),
     },
   };

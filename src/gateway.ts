@@ -1,6 +1,7 @@
 import type { GatewayConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { migrate } from './db/orm';
+import { loadDatabaseTimeZones } from './db/time-zones';
 import { CALLBACK_PATH } from './google/google-connections';
 import type { Logger } from './kernel/logger';
 import type { GatewayModule } from './kernel/module';
@@ -85,6 +86,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     onStop('database connections', () => orm.close(true));
     const applied = await migrate(orm);
     if (applied.length) log.info({ applied }, 'applied migrations');
+    await loadDatabaseTimeZones(orm);
 
     await pubsub.start();
     onStop('pub/sub', () => pubsub.close());

@@ -829,6 +829,7 @@ export type QueryTaskCalendarArgs = {
   filter?: InputMaybe<TaskFilter>;
   groupBy: CalendarGrouping;
   includeEmpty?: Scalars['Boolean']['input'];
+  maxTasksPerGroup?: InputMaybe<Scalars['Int']['input']>;
   range: DateRangeInput;
 };
 
@@ -1046,6 +1047,10 @@ export type TaskCalendar = {
 export type TaskCalendarGroup = {
   __typename?: 'TaskCalendarGroup';
   employee?: Maybe<Employee>;
+  /** When hasMore: the cursor of the last task listed. The rest of the group is `tasks(filter: { range: { from: periodStart, to: periodEnd } } (for EMPLOYEE: the calendar range and employeeIds: [key]) plus the same filter, after: endCursor)` */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when taskCount is more than the tasks listed (maxTasksPerGroup) */
+  hasMore: Scalars['Boolean']['output'];
   /** Employee id, or the period: 2026-03-29, 2026-W13, 2026-03 */
   key: Scalars['String']['output'];
   label: Scalars['String']['output'];
@@ -1053,7 +1058,7 @@ export type TaskCalendarGroup = {
   periodEnd?: Maybe<Scalars['DateTime']['output']>;
   periodStart?: Maybe<Scalars['DateTime']['output']>;
   taskCount: Scalars['Int']['output'];
-  /** Ordered by start; a task appears in every period it overlaps */
+  /** Ordered by start; a task appears in every period it overlaps; at most maxTasksPerGroup */
   tasks: Array<Task>;
 };
 

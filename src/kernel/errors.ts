@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   /** A printer (or print server) that is stopped, not accepting jobs, or does not answer. */
   | 'PRINTER_UNAVAILABLE'
+  | 'RESULT_TOO_LARGE'
+  | 'OPERATION_TIMEOUT'
+  | 'BAD_REQUEST'
   | 'INTERNAL_SERVER_ERROR';
 
 /** An expected failure with a code and details that are safe to show the caller (never a secret). */

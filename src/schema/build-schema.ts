@@ -5,6 +5,7 @@ import type { GatewayModule } from '../kernel/module';
 import { authChecker } from './auth-checker';
 import type { GatewayServices } from './context';
 import type { TopicName } from '../kernel/topics';
+import { limitResolvers } from './operation-limits';
 
 function requireServices(services: GatewayServices | null): GatewayServices {
   if (!services) throw new Error('this schema was built without services (schema emission only)');
@@ -20,7 +21,7 @@ export async function buildGatewaySchema(modules: readonly GatewayModule[], serv
   const resolvers = modules.flatMap((m) => m.resolvers ?? []);
   if (!resolvers.length) throw new Error('no resolvers: enable at least one module');
   const instances = new Map<unknown, unknown>();
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: resolvers as NonEmptyArray<Function>,
     authChecker,
     authMode: 'error',
@@ -47,4 +48,6 @@ export async function buildGatewaySchema(modules: readonly GatewayModule[], serv
       },
     },
   });
+  // List sizes and expensive fields are bounded per operation (not needed to emit the schema).
+  return services ? limitResolvers(schema, services.config) : schema;
 }

@@ -1,4 +1,5 @@
 import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { z } from 'zod';
 import { badUserInput } from '../kernel/errors';
 
 @ObjectType({ description: 'Relay page information' })
@@ -44,18 +45,53 @@ export function pageSize(first: number | null | undefined, fallback = 20): numbe
 }
 
 /** Opaque cursors: base64url of a JSON array of the sort keys. */
-export function encodeCursor(keys: unknown[]): string {
+export function encodeCursor(keys: (string | number)[]): string {
   return Buffer.from(JSON.stringify(keys)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): unknown[] {
+/** The longest cursor accepted (the keys of every list fit in far less). */
+const MAX_CURSOR_CHARS = 1024;
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The kinds of sort key a cursor may hold, each a plain string of bounded length: never an object,
+ * an array or an operator, so a decoded key can only ever be a value in a comparison.
+ */
+export const cursorKey = {
+  /** An ISO-8601 instant with an offset, as a Date. */
+  instant: () =>
+    z
+      .string()
+      .max(40)
+      .pipe(z.iso.datetime({ offset: true }))
+      .transform((v) => new Date(v)),
+  /** A row id (UUID), lower-cased. */
+  id: () =>
+    z
+      .string()
+      .regex(UUID)
+      .transform((v) => v.toLowerCase()),
+  /** A text column, at most `max` characters. */
+  text: (max: number) => z.string().max(max),
+};
+
+/**
+ * Decodes a cursor made by encodeCursor against the list's own keys (a strict tuple: exactly these
+ * keys, of these kinds). Anything else is BAD_USER_INPUT on `after`.
+ */
+export function decodeCursor<const K extends readonly [z.ZodType, ...z.ZodType[]]>(cursor: string, keys: K): { [I in keyof K]: z.output<K[I]> } {
+  const invalid = () => badUserInput('after is not a cursor of this list', 'after');
+  if (cursor.length > MAX_CURSOR_CHARS || !BASE64URL.test(cursor)) throw invalid();
+  let raw: unknown;
   try {
-    const keys = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(keys) && keys.length === arity) return keys;
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    /* fall through */
+    throw invalid();
   }
-  throw badUserInput('after is not a cursor of this list', 'after');
+  const parsed = z.tuple(keys).safeParse(raw);
+  if (!parsed.success) throw invalid();
+  return parsed.data as { [I in keyof K]: z.output<K[I]> };
 }
 
 /** Builds a page from `first + 1` rows fetched in order. */

@@ -15,6 +15,7 @@ import type { SyncScheduler } from '../sync/sync-scheduler';
 import type { CallerVerifier } from './caller';
 import { unauthenticated } from './errors';
 import { EntityLoaders } from './loaders';
+import { OperationBudget } from './operation-limits';
 
 /** The long-lived parts of one gateway process that resolvers and services use. */
 export interface GatewayServices {
@@ -48,6 +49,8 @@ export interface GatewayContext {
   loaders: EntityLoaders;
   log: Logger;
   services: GatewayServices;
+  /** This operation's limits: list items produced (GRAPHQL_MAX_RESULT_OBJECTS) and its deadline (GRAPHQL_TIMEOUT_MS). */
+  operation: OperationBudget;
 }
 
 export function requireCaller(ctx: Pick<GatewayContext, 'caller'>): Caller {
@@ -64,6 +67,7 @@ class RequestContext implements GatewayContext {
   private cachedEm: EntityManager | null = null;
   private cachedLoaders: EntityLoaders | null = null;
   private cachedLog: Logger | null = null;
+  private cachedBudget: OperationBudget | null = null;
 
   constructor(
     readonly caller: Caller | null,
@@ -77,6 +81,11 @@ class RequestContext implements GatewayContext {
 
   get em(): EntityManager {
     return (this.cachedEm ??= tenantEntityManager(this.services.orm, this.caller?.tenant ?? null));
+  }
+
+  get operation(): OperationBudget {
+    const { maxResultObjects, timeoutMs } = this.services.config.limits;
+    return (this.cachedBudget ??= new OperationBudget(maxResultObjects, timeoutMs));
   }
 
   get loaders(): EntityLoaders {

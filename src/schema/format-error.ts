@@ -27,6 +27,8 @@ export function errorFormatter(development: boolean) {
     if (domain) return { ...formatted, message: withoutInputValues(domain.message), extensions: { ...formatted.extensions, ...extensionsOf(domain) } };
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, message: withoutSecretLiterals(withoutInputValues(formatted.message), error) };
+    // Apollo refuses some requests with a 4xx status but no code (an APQ hash that does not match its query).
+    if (!formatted.path && clientStatusOf(error)) return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     if (development) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
     return {
       message: 'Internal server error',
@@ -35,6 +37,12 @@ export function errorFormatter(development: boolean) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** The 4xx HTTP status an error asks for (`extensions.http.status`), else null. */
+function clientStatusOf(error: unknown): number | null {
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
 
 /**

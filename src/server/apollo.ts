@@ -1,29 +1,47 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayMetrics } from '../kernel/metrics';
 import type { GatewayContext, GatewayServices } from '../schema/context';
 import { unauthenticated } from '../schema/errors';
 import { errorFormatter, logUnexpected } from '../schema/format-error';
 import type { Hardening } from '../schema/hardening';
 import { isIntrospectionOnly } from '../schema/introspection-only';
+import { OperationGuard } from '../schema/operation-limits';
+import { gatewayError } from '../schema/errors';
 
 /**
- * Without a token, only `__typename` and introspection may be asked; the bugs among an operation's
- * errors are logged with the request's logger (it carries the request id).
+ * Without a token, only `__typename` and introspection may be asked; subscriptions need the
+ * WebSocket; the operation guard checks inputs and the estimated size before execution; an
+ * operation stopped by its limits answers only that error (not the partial data); the bugs among
+ * an operation's errors are logged with the request's logger (it carries the request id).
  */
-const requestPlugin: ApolloServerPlugin<GatewayContext> = {
-  async requestDidStart() {
-    return {
-      async didResolveOperation({ contextValue, operation, document }) {
-        if (!contextValue.caller && !(operation && isIntrospectionOnly(operation, document))) throw unauthenticated();
-      },
-      async didEncounterErrors({ contextValue, errors }) {
-        logUnexpected(contextValue.log, errors);
-      },
-    };
-  },
-};
+function requestPlugin(guard: OperationGuard, format: ReturnType<typeof errorFormatter>): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation, document, request }) {
+          if (!contextValue.caller && !(operation && isIntrospectionOnly(operation, document))) throw unauthenticated();
+          if (!operation) return;
+          if (operation.operation === 'subscription') {
+            throw gatewayError('BAD_REQUEST', 'Subscriptions are served over WebSocket (graphql-ws) on this same URL, not over HTTP', { http: { status: 400 } });
+          }
+          const refused = guard.check(document, operation, request.variables, contextValue);
+          if (refused) throw refused[0]!;
+        },
+        async didEncounterErrors({ contextValue, errors }) {
+          logUnexpected(contextValue.log, errors);
+        },
+        async willSendResponse({ contextValue, response }) {
+          const stopped = contextValue.operation.stopped;
+          if (!stopped || response.body.kind !== 'single') return;
+          const error: GraphQLFormattedError = format({ message: stopped.message }, stopped);
+          response.body.singleResult = { data: null, errors: [error] };
+        },
+      };
+    },
+  };
+}
 
 /** Duration by operation name and type, and errors by code, as sent (after formatting). */
 function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
@@ -46,7 +64,8 @@ function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayConte
 export function createApollo(schema: GraphQLSchema, services: GatewayServices, limits: Hardening): ApolloServer<GatewayContext> {
   const { config, log } = services;
   // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestPlugin, metricsPlugin(services.metrics), ApolloServerPluginCacheControlDisabled()];
+  const format = errorFormatter(config.development);
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestPlugin(new OperationGuard(schema), format), metricsPlugin(services.metrics), ApolloServerPluginCacheControlDisabled()];
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<GatewayContext>({
     schema,
@@ -57,7 +76,7 @@ export function createApollo(schema: GraphQLSchema, services: GatewayServices, l
     allowBatchedHttpRequests: false,
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    formatError: errorFormatter(config.development),
+    formatError: format,
     logger: {
       debug: (m) => log.debug(m),
       info: (m) => log.info(m),

@@ -1,13 +1,14 @@
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Logger } from '../kernel/logger';
 import { WebSocketServer } from 'ws';
 import { InvalidTokenError, type Caller } from '../schema/caller';
-import { createContext, type GatewayServices } from '../schema/context';
+import { createContext, type GatewayContext, type GatewayServices } from '../schema/context';
 import { errorFormatter, formatGraphQLError, logUnexpected } from '../schema/format-error';
 import type { Hardening } from '../schema/hardening';
+import { OperationGuard } from '../schema/operation-limits';
 import { requestIdOf } from './http-server';
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
@@ -42,6 +43,7 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
   const format = errorFormatter(services.config.development);
   const socketLog = (extra: SocketExtra & { request: IncomingMessage }): Logger => (extra.log ??= services.log.child({ requestId: requestIdOf(extra.request), socketId: randomUUID() }));
   const rules = [...specifiedRules, ...limits.validationRules];
+  const guard = new OperationGuard(schema);
   const maxSocketsPerCaller = services.config.limits.maxSocketsPerCaller;
   const socketsPerCaller = new Map<string, number>();
   // Like Apollo's document store: a query text is parsed and validated once, not per subscriber.
@@ -113,12 +115,20 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
           for (const e of document as readonly GraphQLError[]) services.metrics.errors.inc({ code: String(e.extensions.code) });
           return document as readonly GraphQLError[];
         }
+        const contextValue = createContext(services, ctx.extra.caller ?? null, () => socketLog(ctx.extra).child({ operationId: _id }));
+        // The same input checks, size estimate and budget as over HTTP.
+        const operation = getOperationAST(document as DocumentNode, payload.operationName);
+        const refused = operation && guard.check(document as DocumentNode, operation, payload.variables, contextValue);
+        if (refused) {
+          for (const e of refused) services.metrics.errors.inc({ code: String(e.extensions.code) });
+          return refused.map((e) => new GraphQLError(e.message, { extensions: { ...e.extensions, http: undefined } }));
+        }
         return {
           schema,
           document: document as DocumentNode,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: createContext(services, ctx.extra.caller ?? null, () => socketLog(ctx.extra).child({ operationId: _id })),
+          contextValue,
         };
       },
       onOperation: (_ctx, _id, _payload, args, result) => {
@@ -146,7 +156,10 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
         };
         return counted as typeof result;
       },
-      onNext: (ctx, id, _payload, _args, result) => {
+      onNext: (ctx, id, _payload, args, result) => {
+        // An operation stopped by its limits answers only that error, as over HTTP.
+        const stopped = (args.contextValue as GatewayContext | undefined)?.operation.stopped;
+        if (stopped) return { errors: [format({ message: stopped.message }, stopped)] };
         if (!result.errors?.length) return;
         logUnexpected(socketLog(ctx.extra).child({ operationId: id }), result.errors);
         const errors = result.errors.map((e) => formatGraphQLError(format, e));

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { notFound } from '../../kernel/errors';
+import { checkTimeZone } from '../../kernel/time-zone';
 import { uuid } from '../../kernel/validate';
-import { ConnectionType, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
+import { ConnectionType, cursorKey, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
 import { requireCaller, type GatewayContext, type GatewayServices } from '../../schema/context';
 import type { SyncProgressPayload } from '../../sync/sync-events';
 import { SyncItemError } from '../../sync/sync-item-error.entity';
@@ -39,8 +40,8 @@ export class SyncRunResolver {
     const n = pageSize(first);
     const where: Record<string, unknown> = module ? { module } : {};
     if (after) {
-      const [createdAt, id] = decodeCursor(after, 2) as [string, string];
-      where.$or = [{ createdAt: { $lt: new Date(createdAt) } }, { createdAt: new Date(createdAt), id: { $lt: id } }];
+      const [createdAt, id] = decodeCursor(after, [cursorKey.instant(), cursorKey.id()]);
+      where.$or = [{ createdAt: { $lt: createdAt } }, { createdAt, id: { $lt: id } }];
     }
     const rows = await ctx.em.find(SyncRun, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: n + 1 });
     return toConnection(rows, n, (r) => encodeCursor([r.createdAt.toISOString(), r.id]));
@@ -86,7 +87,7 @@ export class SyncRunResolver {
     @Arg('timeZone', () => String, { nullable: true, description: 'IANA zone; default UTC' }) timeZone: string | null,
   ): Promise<SyncSchedule> {
     const caller = requireCaller(ctx);
-    return this.services.sync.scheduler.set(caller.tenant, module, cron, timeZone ?? 'UTC', caller.sub);
+    return this.services.sync.scheduler.set(caller.tenant, module, cron, checkTimeZone(timeZone ?? 'UTC'), caller.sub);
   }
 
   @Authorized('admin')

@@ -1,6 +1,6 @@
 import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionType, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
+import { ConnectionType, cursorKey, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
 import type { GatewayContext } from '../../schema/context';
 import { CreateEmployeeInput, CreatePartnerInput, CreateProjectInput, UpdateEmployeeInput, UpdatePartnerInput, UpdateProjectInput } from './directory.inputs';
 import { DirectoryService } from './directory.service';
@@ -25,7 +25,7 @@ async function byName<T extends Named>(ctx: GatewayContext, entity: new () => T,
   // instances of `entity`, are narrowed back to T.
   const where: FilterQuery<Named> = {};
   if (after) {
-    const [name, id] = decodeCursor(after, 2) as [string, string];
+    const [name, id] = decodeCursor(after, [cursorKey.text(1000), cursorKey.id()]);
     where.$or = [{ name: { $gt: name } }, { name, id: { $gt: id } }];
   }
   const orderBy: QueryOrderMap<Named> = { name: 'asc', id: 'asc' };

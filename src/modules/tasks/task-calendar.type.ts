@@ -25,7 +25,14 @@ export class TaskCalendarGroup {
   @Field(() => Date, { nullable: true }) periodStart!: Date | null;
   @Field(() => Date, { nullable: true, description: 'Exclusive' }) periodEnd!: Date | null;
   @Field(() => Int) taskCount!: number;
-  @Field(() => [Task], { description: 'Ordered by start; a task appears in every period it overlaps' }) tasks!: Task[];
+  @Field(() => [Task], { description: 'Ordered by start; a task appears in every period it overlaps; at most maxTasksPerGroup' }) tasks!: Task[];
+  @Field({ description: 'True when taskCount is more than the tasks listed (maxTasksPerGroup)' }) hasMore!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'When hasMore: the cursor of the last task listed. The rest of the group is `tasks(filter: { range: { from: periodStart, to: periodEnd } } (for EMPLOYEE: the calendar range and employeeIds: [key]) plus the same filter, after: endCursor)`',
+  })
+  endCursor!: string | null;
 }
 
 @ObjectType({ description: 'The seed’s "Task calendar": tasks in a range, grouped by employee or period' })

@@ -1,7 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Tenant } from '../../db/tenant.entity';
-import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
+import { cursorKey, decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../schema/connection';
 import { badUserInput, notFound } from '../../kernel/errors';
 import { optionalText, requiredText, uuid } from '../../kernel/validate';
 import { DirectoryService } from './directory.service';
@@ -123,6 +123,8 @@ export function taskWhere(q: TaskQuery): { sql: string; params: unknown[] } {
   const params: unknown[] = [q.tenant];
   const range = q.range ?? q.filter?.range ?? null;
   if (range) {
+    if (Number.isNaN(range.from.getTime()) || Number.isNaN(range.to.getTime())) throw badUserInput('range needs valid from and to', 'range');
+    if (range.from > range.to) throw badUserInput('range.from must not be after range.to', 'range');
     clauses.push('tstzrange(t.range_start, t.range_end) && tstzrange(?, ?)');
     params.push(range.from, range.to);
   }
@@ -252,21 +254,14 @@ export class TaskService {
     const n = pageSize(first);
     const where = taskWhere({ tenant, filter });
     if (after) {
-      const [start, id] = decodeCursor(after, 2) as [string, string];
+      const [start, id] = decodeCursor(after, [cursorKey.instant(), cursorKey.id()]);
       where.sql += ' AND (t.range_start, t.id) > (?, ?)';
-      where.params.push(new Date(start), uuid(id, 'after'));
+      where.params.push(start, id);
     }
     const rows: Record<string, unknown>[] = await em
       .getConnection()
       .execute(`/* listTasks */ SELECT ${TASK_COLUMNS} FROM task t WHERE ${where.sql} ORDER BY t.range_start, t.id LIMIT ${n + 1}`, where.params);
     const tasks = hydrateTasks(rows);
     return toConnection(tasks, n, (t) => encodeCursor([t.rangeStart.toISOString(), t.id]));
-  }
-
-  /** Every task overlapping the range, ordered by start then id: one statement. */
-  async overlapping(em: EntityManager, tenant: string, range: { from: Date; to: Date }, filter: TaskFilter | null): Promise<Task[]> {
-    const where = taskWhere({ tenant, filter, range });
-    const rows: Record<string, unknown>[] = await em.getConnection().execute(`/* calendarTasks */ SELECT ${TASK_COLUMNS} FROM task t WHERE ${where.sql} ORDER BY t.range_start, t.id`, where.params);
-    return hydrateTasks(rows);
   }
 }
