@@ -28,6 +28,18 @@ export function App() {
     localStorage.setItem('console.lang', lang);
   }, [lang]);
 
+  // The host ERP may hand over a new token on a page that is already open (#token=… again).
+  useEffect(() => {
+    const onHash = () => {
+      if (!new URLSearchParams(window.location.hash.slice(1)).has('token')) return;
+      const next = initialSession();
+      setSession(next.session);
+      setNotice(next.rejected);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
   const signOut = useCallback((why: AuthLost | null) => {
     clearSession();
     setSession(null);

@@ -44,7 +44,8 @@ async function expectAccessible(name: string): Promise<void> {
   await screenshots(page, name);
 }
 
-describe.skipIf(unavailable !== null)('admin console in Chromium', () => {
+// Generous: one browser and the gateway share 2 busy cores with other test files.
+describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90_000 }, () => {
   beforeAll(async () => {
     const port = await freePort();
     [bed, browser] = await Promise.all([startGoogleTestBed({ env: { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` } }), launchChromium()]);
@@ -164,7 +165,7 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', () => {
 
   it('Task calendar: seeded tasks on the right local days of a DST week; filters narrow them', async () => {
     const ops = recordOperations(page);
-    await page.goto(`${base}/calendar?date=2026-10-25`);
+    await page.goto(`${base}/calendar?date=2026-10-25#token=${bed.admin}`);
     await page.getByRole('heading', { name: 'Task calendar' }).waitFor();
     const day = (d: string) => page.locator(`.fc-daygrid-day[data-date="${d}"]`);
     await day('2026-10-25').getByText('Night shift before DST').waitFor();
@@ -174,7 +175,8 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', () => {
     // One query for the screen's data: no waterfall.
     expect(ops.filter((o) => o !== 'ConsoleShell')).toEqual(['ConsoleCalendar']);
     const total = page.getByTestId('task-total');
-    expect(await total.textContent()).toBe('27 tasks');
+    // The month grid (Monday 2026-09-28 to Sunday 2026-11-08): the 3 of the DST week and the 12 visits of 1–8 November.
+    expect(await total.textContent()).toBe('15 tasks');
     await expectAccessible('task-calendar-month');
 
     await page.locator('details[data-filter=partners] summary').click();
@@ -183,7 +185,7 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', () => {
     await expect.poll(() => total.textContent()).toBe('2 tasks');
     expect(await day('2026-10-26').getByText('Night shift after DST').count()).toBe(0);
     await page.getByLabel('Acme Industries').uncheck();
-    await expect.poll(() => total.textContent()).toBe('27 tasks');
+    await expect.poll(() => total.textContent()).toBe('15 tasks');
 
     await page.getByRole('button', { name: 'Week' }).click();
     await page.locator('.fc-timegrid').getByText('Night shift before DST').waitFor();
@@ -210,7 +212,7 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', () => {
 
   it('Directory lists employees, partners and projects', async () => {
     await page.getByRole('link', { name: 'Directory' }).click();
-    await page.getByRole('cell', { name: 'ana@acme.test' }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'Ana Pop' }).getByRole('cell', { name: 'ana@acme.test' }).first().waitFor();
     await page.getByRole('cell', { name: 'Globex' }).waitFor();
     await page.getByRole('cell', { name: 'Website' }).waitFor();
     await expectAccessible('directory');

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import {
   ConsoleAuthorizeGoogleDocument,
@@ -25,7 +25,15 @@ export function GoogleSetup() {
   const [, disconnect] = useMutation(ConsoleDisconnectGoogleDocument);
   const [reset, resetCaches] = useMutation(ConsoleResetCachesDocument);
 
-  const conn = live.data ?? authorize.data?.authorizeGoogle ?? creds.data?.setGoogleClientCredentials ?? data?.googleConnection;
+  // Whatever arrived last wins: the query (again after a cache reset), a mutation's answer or a live event.
+  const [latest, setLatest] = useState<ConsoleGoogleConnectionFragment | null>(null);
+  useEffect(() => {
+    if (data) setLatest(data.googleConnection);
+  }, [data]);
+  useEffect(() => {
+    if (live.data) setLatest(live.data);
+  }, [live.data]);
+  const conn = latest ?? data?.googleConnection;
   const [clientId, setClientId] = useState<string | null>(null);
   const [clientSecret, setClientSecret] = useState('');
   const [code, setCode] = useState('');
@@ -44,7 +52,8 @@ export function GoogleSetup() {
     setBlocked(null);
     if (clientSecret.trim() !== '') {
       const saved = await setCreds({ input: { clientId: id.trim(), clientSecret: clientSecret.trim() } });
-      if (saved.error) return popup?.close();
+      if (!saved.data) return popup?.close();
+      setLatest(saved.data.setGoogleClientCredentials);
       setClientSecret('');
     }
     const res = await requestAuthorization({});
@@ -59,7 +68,9 @@ export function GoogleSetup() {
     e.preventDefault();
     if (!state) return;
     const res = await authorizeGoogle({ input: { code: code.trim(), state } });
-    if (!res.error) setCode('');
+    if (!res.data) return;
+    setLatest(res.data.authorizeGoogle);
+    setCode('');
   };
 
   return (
@@ -122,7 +133,7 @@ export function GoogleSetup() {
         )}
       </dl>
       <div className="actions">
-        <button type="button" onClick={() => void disconnect({})} disabled={conn.status === 'UNCONFIGURED'}>
+        <button type="button" onClick={() => void disconnect({}).then((r) => r.data && setLatest(r.data.disconnectGoogle))} disabled={conn.status === 'UNCONFIGURED'}>
           {t('setup.disconnect')}
         </button>
         <button type="button" onClick={() => void resetCaches({})} disabled={reset.fetching}>
