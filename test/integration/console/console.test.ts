@@ -98,7 +98,7 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
     // /setup is not shown to a user: the console falls back to the calendar.
     await page.getByRole('heading', { name: 'Task calendar' }).waitFor();
     expect(page.url()).not.toContain('token=');
-    expect(await page.evaluate(() => sessionStorage.getItem('console.token'))).toBe(user);
+    expect(await page.evaluate("sessionStorage.getItem('console.token')")).toBe(user);
     const refused = await gql(bed.gw.url, '{ googleConnection { status } }', { token: user });
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -109,7 +109,7 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
   it('Google setup: credentials → consent in a popup → "Authorized" shown without a reload', async () => {
     await page.goto(`${base}/setup#token=${bed.admin}`);
     await page.getByRole('heading', { name: 'Setup Google Apps' }).waitFor();
-    await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+    await page.evaluate("window.marker = 'same page'");
     // The seed's order and words.
     const labels = await page.locator('form.form label').allTextContents();
     expect(labels).toEqual(['Client ID', 'Client Secret', 'Authorization code']);
@@ -125,7 +125,7 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
     await popup.getByRole('heading', { name: 'Google is connected' }).waitFor();
     await expect.poll(() => page.getByTestId('google-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('AUTHORIZED');
     await popup.close();
-    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+    expect(await page.evaluate('window.marker')).toBe('same page');
     await expect.poll(() => page.locator('.scopes code').allTextContents()).toContain('https://www.googleapis.com/auth/calendar.events');
     expect(await page.getByRole('button', { name: 'Authorize and reset client + server cache' }).isVisible()).toBe(true);
 
@@ -134,27 +134,26 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
     await page.getByRole('button', { name: 'Reset caches' }).click();
     await page.getByText('Caches were reset; the screen was refreshed.').waitFor();
     await expect.poll(() => ops).toEqual(expect.arrayContaining(['ConsoleResetCaches', 'ConsoleShell', 'ConsoleGoogleSetup']));
-    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
+    expect(await page.evaluate('window.marker')).toBe('same page');
   });
 
   it('Synchronize: the progress bar moves live and reaches 100 %', async () => {
     await page.getByRole('link', { name: 'Synchronization' }).click();
     await page.getByRole('heading', { name: 'Tasks → Google Calendar' }).waitFor();
-    // Every value the bar takes, as the page renders it.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { seen: string[] }).seen = seen;
+    // Every value the bar takes, as the page renders it (in the page: the tests' tsconfig has no DOM types).
+    await page.evaluate(`
+      window.seen = [];
       new MutationObserver(() => {
         const bar = document.querySelector('[role=progressbar]');
-        const v = bar && `${bar.getAttribute('data-status')}:${bar.getAttribute('aria-valuenow')}`;
-        if (v && seen[seen.length - 1] !== v) seen.push(v);
+        const v = bar && bar.getAttribute('data-status') + ':' + bar.getAttribute('aria-valuenow');
+        if (v && window.seen[window.seen.length - 1] !== v) window.seen.push(v);
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
-    });
+    `);
     await page.getByRole('button', { name: 'Synchronize', exact: true }).click();
     const bar = page.getByRole('progressbar', { name: 'Progress' });
     await expect.poll(() => bar.getAttribute('data-status'), { timeout: 20_000 }).toBe('SUCCEEDED');
     expect(await bar.getAttribute('aria-valuenow')).toBe('100');
-    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seen = (await page.evaluate('window.seen')) as string[];
     expect(seen[0]).not.toBe('SUCCEEDED:100');
     expect(seen.at(-1)).toBe('SUCCEEDED:100');
     await expect.poll(() => page.locator('p', { hasText: '27 of 27' }).count()).toBeGreaterThan(0);
@@ -222,7 +221,7 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
     await page.getByLabel('Language').selectOption('ro');
     await page.getByRole('heading', { name: 'Nomenclatoare' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').allTextContents()).toEqual(['Configurare Google', 'Sincronizare', 'Calendar sarcini', 'Nomenclatoare']);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ro');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('ro');
     await page.getByRole('link', { name: 'Configurare Google' }).click();
     await page.getByRole('button', { name: 'Autorizare și resetare cache client + server' }).waitFor();
     expect(await page.getByText('Fus orar: Europe/Bucharest').count()).toBe(1);
@@ -235,6 +234,6 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
     await page.goto(`${base}/sync#token=${short}`);
     await page.getByRole('heading', { name: 'Synchronization' }).waitFor();
     await page.getByText('Your session has expired. Sign in again.').waitFor({ timeout: 10_000 });
-    expect(await page.evaluate(() => sessionStorage.getItem('console.token'))).toBeNull();
+    expect(await page.evaluate("sessionStorage.getItem('console.token')")).toBeNull();
   });
 });
