@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Client as WsClient } from 'graphql-ws';
 import { Provider, useQuery, useSubscription, type Client } from 'urql';
 import { ConsoleCacheResetDocument, ConsoleShellDocument } from '../../operations/generated/graphql';
 import { createGraphQLClient, createSocket, errorCode, errorMessage, type AuthLost } from './client';
@@ -94,11 +95,17 @@ interface SignedInProps {
 function SignedIn({ session, onSignOut, onTimeZone, languageSwitch }: SignedInProps) {
   const lost = useRef(onSignOut);
   lost.current = onSignOut;
-  const onAuthLost = useCallback((why: AuthLost) => lost.current(why), []);
-  const socket = useMemo(() => createSocket(session.token, onAuthLost), [session.token, onAuthLost]);
+  // A refusal of a token that is past its `exp` is an expiry.
+  const onAuthLost = useCallback((why: AuthLost) => lost.current(why === 'refused' && session.expiresAt !== null && session.expiresAt <= Date.now() ? 'expired' : why), [session.expiresAt]);
+  // Made and disposed by an effect, so that a remount (React's StrictMode in development) gets a live socket.
+  const [socket, setSocket] = useState<WsClient | null>(null);
+  useEffect(() => {
+    const s = createSocket(session.token, onAuthLost);
+    setSocket(s);
+    return () => void s.dispose();
+  }, [session.token, onAuthLost]);
   const [generation, setGeneration] = useState(0);
-  const client = useMemo<Client>(() => createGraphQLClient(session.token, socket, onAuthLost), [session.token, socket, onAuthLost, generation]);
-  useEffect(() => () => void socket.dispose(), [socket]);
+  const client = useMemo<Client | null>(() => socket && createGraphQLClient(session.token, socket, onAuthLost), [session.token, socket, onAuthLost, generation]);
 
   // Back to sign-in the moment the token expires, even if nothing is on the wire.
   useEffect(() => {
@@ -107,6 +114,7 @@ function SignedIn({ session, onSignOut, onTimeZone, languageSwitch }: SignedInPr
     return () => clearTimeout(timer);
   }, [session.expiresAt, onAuthLost]);
 
+  if (!client) return null;
   return (
     <Provider value={client}>
       <Shell onSignOut={() => onSignOut(null)} onAuthLost={onAuthLost} onTimeZone={onTimeZone} onCacheReset={() => setGeneration((g) => g + 1)} languageSwitch={languageSwitch} />

@@ -39,7 +39,7 @@ export function createGraphQLClient(token: string, socket: WsClient, onAuthLost:
     fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
     fetch: async (input, init) => {
       const res = await fetch(input, init);
-      if (res.status === 401) onAuthLost('expired');
+      if (res.status === 401) onAuthLost('refused');
       return res;
     },
     exchanges: [
