@@ -25,6 +25,8 @@ export interface GatewayConfig {
   metricsPort: number | null;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The built admin console served at / (null: CONSOLE_DIR=off, / is a 404). */
+  consoleDir: string | null;
   role: ProcessRole;
   /** Names of the enabled modules, in registry order (those switched on by others included). */
   modules: string[];
@@ -159,6 +161,8 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
     if (u.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'names no database');
   }
   const dataDir = path.resolve(env.DATA_DIR?.trim() || '.data');
+  const consoleRaw = env.CONSOLE_DIR?.trim() || 'web/dist';
+  const consoleDir = consoleRaw.toLowerCase() === 'off' ? null : path.resolve(consoleRaw);
 
   const roleRaw = (env.ROLE?.trim() || 'all').toLowerCase();
   if (!(ROLES as readonly string[]).includes(roleRaw)) {
@@ -246,6 +250,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
     metricsPort,
     databaseUrl,
     dataDir,
+    consoleDir,
     role,
     modules,
     sections,

@@ -12,6 +12,7 @@ import { hardening } from './schema/hardening';
 import { createApollo } from './server/apollo';
 import { graphqlHttpHandler } from './server/graphql-http';
 import { healthz, readyz } from './server/health';
+import { consoleRoute } from './server/console.route';
 import { HttpServer, type Route } from './server/http-server';
 import { metricsRoute } from './server/metrics.route';
 import { googleCallbackRoute } from './server/oauth-callback.route';
@@ -111,7 +112,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
       ),
     };
     let ws: { close(): Promise<void> } | null = null;
-    const http = new HttpServer(routes, log);
+    const http = new HttpServer(routes, log, config.role !== 'worker' && config.consoleDir ? consoleRoute(config.consoleDir, log) : null);
     // A worker process runs sync jobs and answers health checks only; the API is served by the others.
     if (config.role !== 'worker') {
       const schema = await buildGatewaySchema(services.modules, services);

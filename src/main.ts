@@ -67,7 +67,8 @@ export async function runMain(modules: GatewayModule[] = registeredModules): Pro
   if (!config.production) {
     process.stderr.write(
       `\nGraphQL gateway ready at ${gateway.url}\n` +
-        `Get a development token:  npm run -s token -- --tenant demo --role admin\n` +
+        `Admin console at ${gateway.url.replace(/\/graphql$/, '/')} — sign in with a token, or open ${gateway.url.replace(/\/graphql$/, '/')}#token=$TOKEN\n` +
+        `Get a development token:  TOKEN=$(npm run -s token -- --tenant demo --role admin)\n` +
         `Then: curl -s ${gateway.url} -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ viewer { sub tenant roles } }"}'\n\n`,
     );
   }

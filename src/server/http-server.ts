@@ -37,6 +37,8 @@ export class HttpServer {
   constructor(
     private readonly routes: Record<string, Route>,
     private readonly log: Logger,
+    /** Answers every path without an exact route (the console's static files); else 404. */
+    private readonly fallback: Route | null = null,
   ) {
     this.server = createServer((req, res) => this.handle(req, res));
     // Longer than the idle timeouts of load balancers (60 s) and of HTTP clients that reuse sockets
@@ -60,7 +62,8 @@ export class HttpServer {
     }
     const requestId = requestIdOf(req);
     res.setHeader('x-request-id', requestId);
-    const route = this.routes[pathname];
+    // Own keys only: "/constructor" must not find Object.prototype's.
+    const route = Object.hasOwn(this.routes, pathname) ? this.routes[pathname] : this.fallback;
     if (!route) {
       sendJson(res, 404, { error: 'not found' });
       return;

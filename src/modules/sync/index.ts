@@ -2,6 +2,7 @@ import { syncJobsOf, type GatewayModule } from '../../kernel/module';
 import { SYNC_PROGRESS } from '../../sync/sync-events';
 import { fillSyncModuleEnum } from './sync-module.enum';
 import { SyncRunResolver } from './sync-run.resolver';
+import { SyncScheduleResolver } from './sync-schedule.resolver';
 
 /**
  * The sync engine's GraphQL face: runs, their errors, schedules, cancellation and the progress
@@ -10,7 +11,7 @@ import { SyncRunResolver } from './sync-run.resolver';
 export const syncModule: GatewayModule = {
   name: 'sync',
   enabledWhen: (enabled) => syncJobsOf(enabled).length > 0,
-  resolvers: [SyncRunResolver],
+  resolvers: [SyncRunResolver, SyncScheduleResolver],
   topics: [SYNC_PROGRESS],
   beforeSchema: fillSyncModuleEnum,
 };

@@ -193,7 +193,7 @@ describe('health', () => {
     expect(mine.map((l) => [l.level, l.msg])).toEqual([[20, 'the client closed the connection before the answer']]);
   });
 
-  it('an unknown path is 404', async () => {
-    expect((await fetch(`${gw.origin}/nope`)).status).toBe(404);
+  it('an unknown path is 404 (a page path such as /nope belongs to the admin console)', async () => {
+    for (const p of ['/nope.js', '/graphql/nope', '/healthz/nope']) expect((await fetch(`${gw.origin}${p}`)).status, p).toBe(404);
   });
 });
