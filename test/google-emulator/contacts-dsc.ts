@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { XMLBuilder, XMLParser } from 'fast-xml-parser';
-import { FaultSwitch, underFaults, type Answer, type ContactsFaultKind, type ContactsFaultOptions, type ContactsQuota } from './contacts-faults';
+import { ContactsFaultControls, underFaults, type Answer, type ContactsFaultKind, type ContactsFaultOptions, type ContactsQuota } from './contacts-faults';
 import { GoogleApiError } from './errors';
 import type { EmulatorRequest } from './http-io';
 import type { AuthenticatedCaller, OAuthEndpoints } from './oauth';
@@ -119,7 +119,7 @@ export interface DomainSharedContactsEmulator {
 }
 
 /** The Domain Shared Contacts API (GData v3 Atom): the feed, entries, batch. */
-export class DomainSharedContacts implements DomainSharedContactsEmulator {
+export class DomainSharedContacts extends ContactsFaultControls implements DomainSharedContactsEmulator {
   private readonly store = new Map<string, Map<string, StoredContact>>();
   /** Live contacts per domain (the limit is checked on every insert). */
   private readonly live = new Map<string, number>();
@@ -128,7 +128,6 @@ export class DomainSharedContacts implements DomainSharedContactsEmulator {
   private rejecter: ((c: DscContactView) => string | null) | null = null;
   private seq = 0;
   private lastUpdated = 0;
-  private readonly sw: FaultSwitch;
   callsByMethod = Object.fromEntries(METHODS.map((m) => [m, 0])) as Record<DscMethod, number>;
   writeCount = 0;
   writesByKind: Record<DscWrite, number> = { insert: 0, update: 0, delete: 0 };
@@ -137,7 +136,7 @@ export class DomainSharedContacts implements DomainSharedContactsEmulator {
     private readonly now: () => number,
     private readonly oauth: Pick<OAuthEndpoints, 'authenticate'>,
   ) {
-    this.sw = new FaultSwitch(now);
+    super(now, METHODS);
   }
 
   register(server: EmulatorServer): void {
@@ -194,28 +193,6 @@ export class DomainSharedContacts implements DomainSharedContactsEmulator {
 
   rejectEntries(predicate: ((c: DscContactView) => string | null) | null): void {
     this.rejecter = predicate;
-  }
-
-  setQuota(quota: ContactsQuota | null): void {
-    this.sw.setQuota(quota);
-  }
-
-  injectFaults(options: ContactsFaultOptions): void {
-    const bad = options.methods?.find((m) => !METHODS.includes(m as DscMethod));
-    if (bad) throw new TypeError(`injectFaults: unknown method "${bad}" (expected ${METHODS.join(', ')})`);
-    this.sw.inject(options);
-  }
-
-  clearFaults(): void {
-    this.sw.clear();
-  }
-
-  setLatency(ms: number): void {
-    this.sw.setLatency(ms);
-  }
-
-  get faultsInjected(): Readonly<Record<ContactsFaultKind, number>> {
-    return { ...this.sw.faultsInjected };
   }
 
   get quotaRejections(): number {

@@ -152,3 +152,40 @@ export async function underFaults(sw: FaultSwitch, method: string, res: ServerRe
   runBeforeEnd(res);
   res.end(body);
 }
+
+/**
+ * The fault controls both contacts APIs of the emulator expose (quota, injected faults, latency),
+ * over one FaultSwitch; `methods` are the names faults may be aimed at.
+ */
+export abstract class ContactsFaultControls {
+  protected readonly sw: FaultSwitch;
+
+  constructor(
+    now: () => number,
+    private readonly methods: readonly string[],
+  ) {
+    this.sw = new FaultSwitch(now);
+  }
+
+  setQuota(quota: ContactsQuota | null): void {
+    this.sw.setQuota(quota);
+  }
+
+  injectFaults(options: ContactsFaultOptions): void {
+    const bad = options.methods?.find((m) => !this.methods.includes(m));
+    if (bad) throw new TypeError(`injectFaults: unknown method "${bad}" (expected ${this.methods.join(', ')})`);
+    this.sw.inject(options);
+  }
+
+  clearFaults(): void {
+    this.sw.clear();
+  }
+
+  setLatency(ms: number): void {
+    this.sw.setLatency(ms);
+  }
+
+  get faultsInjected(): Readonly<Record<ContactsFaultKind, number>> {
+    return { ...this.sw.faultsInjected };
+  }
+}

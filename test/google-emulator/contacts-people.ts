@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { FaultSwitch, underFaults, type Answer, type ContactsFaultKind, type ContactsFaultOptions, type ContactsQuota } from './contacts-faults';
+import { ContactsFaultControls, underFaults, type Answer, type ContactsFaultKind, type ContactsFaultOptions, type ContactsQuota } from './contacts-faults';
 import { GoogleApiError } from './errors';
 import type { EmulatorRequest } from './http-io';
 import type { AuthenticatedCaller, OAuthEndpoints } from './oauth';
@@ -125,12 +125,11 @@ export interface PeopleEmulator {
 }
 
 /** The People API v1: contacts in batches, contact groups and their members, connections with clientData. */
-export class PeopleApi implements PeopleEmulator {
+export class PeopleApi extends ContactsFaultControls implements PeopleEmulator {
   private people = new Map<string, StoredPerson>();
   private groupsById = new Map<string, StoredGroup>();
   private lagMs = 0;
   private rejecter: ((person: Json) => string | null) | null = null;
-  private readonly sw: FaultSwitch;
   private inFlight = new Map<string, number>();
   callsByMethod = Object.fromEntries(METHODS.map((m) => [m, 0])) as Record<PeopleMethod, number>;
   writeCount = 0;
@@ -140,7 +139,7 @@ export class PeopleApi implements PeopleEmulator {
     private readonly now: () => number,
     private readonly oauth: Pick<OAuthEndpoints, 'authenticate'>,
   ) {
-    this.sw = new FaultSwitch(now);
+    super(now, METHODS);
   }
 
   register(server: EmulatorServer): void {
@@ -202,28 +201,6 @@ export class PeopleApi implements PeopleEmulator {
 
   rejectContacts(predicate: ((person: Json) => string | null) | null): void {
     this.rejecter = predicate;
-  }
-
-  setQuota(quota: ContactsQuota | null): void {
-    this.sw.setQuota(quota);
-  }
-
-  injectFaults(options: ContactsFaultOptions): void {
-    const bad = options.methods?.find((m) => !METHODS.includes(m as PeopleMethod));
-    if (bad) throw new TypeError(`injectFaults: unknown method "${bad}" (expected ${METHODS.join(', ')})`);
-    this.sw.inject(options);
-  }
-
-  clearFaults(): void {
-    this.sw.clear();
-  }
-
-  setLatency(ms: number): void {
-    this.sw.setLatency(ms);
-  }
-
-  get faultsInjected(): Readonly<Record<ContactsFaultKind, number>> {
-    return { ...this.sw.faultsInjected };
   }
 
   reset(): void {
