@@ -58,6 +58,11 @@ export class GatewayMetrics {
     collectDefaultMetrics({ register: this.registry, prefix: 'gateway_' });
   }
 
+  /** Counts errors sent to a client by their `extensions.code`. */
+  countErrors(errors: readonly { extensions?: { code?: unknown } }[]): void {
+    for (const e of errors) this.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+  }
+
   /** The label for an operation's name: bounded in length, count and characters. */
   operationLabel(name: string | null | undefined): string {
     if (!name) return 'anonymous';

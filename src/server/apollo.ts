@@ -54,7 +54,7 @@ function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayConte
           // A refused document has no resolved operation: the name the client sent stands for it.
           metrics.operationDuration.observe({ operation: metrics.operationLabel(operationName ?? request.operationName), type }, (performance.now() - started) / 1000);
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          if (errors) for (const e of errors) metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+          if (errors) metrics.countErrors(errors);
         },
       };
     },

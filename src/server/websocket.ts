@@ -112,7 +112,7 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
       onSubscribe: (ctx, _id, payload) => {
         const document = check(payload.query);
         if (Array.isArray(document)) {
-          for (const e of document as readonly GraphQLError[]) services.metrics.errors.inc({ code: String(e.extensions.code) });
+          services.metrics.countErrors(document as readonly GraphQLError[]);
           return document as readonly GraphQLError[];
         }
         const contextValue = createContext(services, ctx.extra.caller ?? null, () => socketLog(ctx.extra).child({ operationId: _id }));
@@ -120,7 +120,7 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
         const operation = getOperationAST(document as DocumentNode, payload.operationName);
         const refused = operation && guard.check(document as DocumentNode, operation, payload.variables, contextValue);
         if (refused) {
-          for (const e of refused) services.metrics.errors.inc({ code: String(e.extensions.code) });
+          services.metrics.countErrors(refused);
           return refused.map((e) => new GraphQLError(e.message, { extensions: { ...e.extensions, http: undefined } }));
         }
         return {
@@ -163,13 +163,13 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
         if (!result.errors?.length) return;
         logUnexpected(socketLog(ctx.extra).child({ operationId: id }), result.errors);
         const errors = result.errors.map((e) => formatGraphQLError(format, e));
-        for (const e of errors) services.metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+        services.metrics.countErrors(errors);
         return { ...result, errors };
       },
       onError: (ctx, id, _payload, errors) => {
         logUnexpected(socketLog(ctx.extra).child({ operationId: id }), errors);
         const formatted = errors.map((e) => formatGraphQLError(format, e));
-        for (const e of formatted) services.metrics.errors.inc({ code: String(e.extensions?.code ?? 'UNKNOWN') });
+        services.metrics.countErrors(formatted);
         return formatted;
       },
     },
