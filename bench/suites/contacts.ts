@@ -3,6 +3,7 @@ import { ensureTenantRow } from '../../src/db/tenant-registry';
 import { startGoogleEmulator } from '../../test/google-emulator';
 import { gatewayDatabaseUrl } from '../lib/database-url';
 import { startGateway, type RunningGateway } from '../lib/gateway';
+import { graphql, runSync } from '../lib/sync-run';
 import type { BenchContext, Row, Suite } from '../lib/types';
 
 const CLIENT = { clientId: 'bench.apps.googleusercontent.com', clientSecret: 'bench-secret' };
@@ -11,38 +12,6 @@ const LARGE = 100_000;
 const LATENCY_MS = 50;
 /** The gateway's limiter is opened up so that the figures measure the job, not the default pacing. */
 const LIMIT_PER_MINUTE = 60_000;
-
-async function graphql<T>(gw: RunningGateway, token: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: T; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-interface TimedRun {
-  status: string;
-  created: number;
-  updated: number;
-  skipped: number;
-  failed: number;
-  error: string | null;
-  wallMs: number;
-  peakRssMb: number;
-}
-
-async function runSync(gw: RunningGateway, token: string): Promise<TimedRun> {
-  const t0 = Date.now();
-  const { syncContacts } = await graphql<{ syncContacts: { id: string } }>(gw, token, 'mutation { syncContacts { id } }');
-  let peak = 0;
-  for (;;) {
-    peak = Math.max(peak, (await gw.rssKb()) ?? 0);
-    const { syncRun } = await graphql<{ syncRun: Omit<TimedRun, 'wallMs' | 'peakRssMb'> }>(gw, token, 'query($id: ID!) { syncRun(id: $id) { status created updated skipped failed error } }', {
-      id: syncContacts.id,
-    });
-    if (['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED'].includes(syncRun.status)) return { ...syncRun, wallMs: Date.now() - t0, peakRssMb: peak / 1024 };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** Contacts made by PostgreSQL in one statement: names with diacritics, an email, a phone number each. */
 async function seedContacts(url: string, tenant: string, count: number): Promise<void> {
@@ -108,7 +77,7 @@ export const contactsSync: Suite = {
     const dscAdmin = await tenantWithContacts(ctx, gw, 'bench-dsc', CONTACTS, 'DOMAIN_SHARED');
     ctx.log(`contacts: first sync of ${CONTACTS} contacts to the domain shared contacts`);
     let calls = sum(google.sharedContacts.callsByMethod);
-    const dsc = await runSync(gw, dscAdmin);
+    const dsc = await runSync(gw, dscAdmin, 'syncContacts', 250);
     const dscCalls = sum(google.sharedContacts.callsByMethod) - calls;
     const dscBatches = google.sharedContacts.callsByMethod.batch;
     const dscTarget = CONTACTS / 100 + 10;
@@ -126,7 +95,7 @@ export const contactsSync: Suite = {
     });
     let writes = google.sharedContacts.writeCount;
     calls = sum(google.sharedContacts.callsByMethod);
-    const dscNoop = await runSync(gw, dscAdmin);
+    const dscNoop = await runSync(gw, dscAdmin, 'syncContacts', 250);
     rows.push({
       label: 'DOMAIN_SHARED nothing changed',
       figures: {
@@ -144,7 +113,7 @@ export const contactsSync: Suite = {
     ctx.log(`contacts: first sync of ${CONTACTS} contacts to a People API contact group`);
     calls = sum(google.people.callsByMethod);
     const mutationsBefore = google.people.mutationCalls;
-    const ppl = await runSync(gw, peopleAdmin);
+    const ppl = await runSync(gw, peopleAdmin, 'syncContacts', 250);
     const pplCalls = sum(google.people.callsByMethod) - calls;
     rows.push({
       label: `USER_GROUP first sync (${CONTACTS.toLocaleString('en-US')})`,
@@ -160,7 +129,7 @@ export const contactsSync: Suite = {
     });
     writes = google.people.writeCount;
     calls = sum(google.people.callsByMethod);
-    const pplNoop = await runSync(gw, peopleAdmin);
+    const pplNoop = await runSync(gw, peopleAdmin, 'syncContacts', 250);
     rows.push({
       label: 'USER_GROUP nothing changed',
       figures: {
@@ -178,7 +147,7 @@ export const contactsSync: Suite = {
     const largeAdmin = await tenantWithContacts(ctx, gw, 'bench-large', LARGE, 'DOMAIN_SHARED');
     ctx.log(`contacts: first sync of ${LARGE} contacts to the domain shared contacts (5 ms latency)`);
     calls = sum(google.sharedContacts.callsByMethod);
-    const large = await runSync(gw, largeAdmin);
+    const large = await runSync(gw, largeAdmin, 'syncContacts', 250);
     rows.push({
       label: `DOMAIN_SHARED first sync (${LARGE.toLocaleString('en-US')}, 5 ms)`,
       figures: {

@@ -1,6 +1,7 @@
 import { startGoogleEmulator } from '../../test/google-emulator';
 import { cupsUnavailableReason, startTestCups } from '../../test/helpers/cups';
 import { startGateway, type RunningGateway } from '../lib/gateway';
+import { graphql, runSync } from '../lib/sync-run';
 import type { BenchContext, Row, Suite } from '../lib/types';
 
 const CLIENT = { clientId: 'bench.apps.googleusercontent.com', clientSecret: 'bench-secret' };
@@ -9,13 +10,6 @@ const GOOGLE_PRINTERS = 1000;
 const LIVE_READS = 300;
 const JOBS = 100;
 const JOB_BYTES = 1024 * 1024;
-
-async function graphql<T>(gw: RunningGateway, token: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: T; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
@@ -99,26 +93,12 @@ export const printers: Suite = {
     ctx.log('printers: full sync');
     const ippBefore = cups.ippRequests();
     const googleBefore = google.chromePrinters.calls.printers + google.chromePrinters.calls.printServers;
-    const t0 = performance.now();
-    const { syncPrinters } = await graphql<{ syncPrinters: { id: string } }>(gw, admin, 'mutation { syncPrinters { id } }');
-    let run: { status: string; created: number; updated: number; failed: number };
-    for (;;) {
-      ({ syncRun: run } = await graphql<{ syncRun: typeof run }>(gw, admin, 'query($id: ID!) { syncRun(id: $id) { status created updated failed } }', { id: syncPrinters.id }));
-      if (['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED'].includes(run.status)) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const syncMs = performance.now() - t0;
+    const run = await runSync(gw, admin, 'syncPrinters', 50);
+    const syncMs = run.wallMs;
     const ippCalls = cups.ippRequests() - ippBefore;
     const googleCalls = google.chromePrinters.calls.printers + google.chromePrinters.calls.printServers - googleBefore;
-    const t1 = performance.now();
-    const { syncPrinters: again } = await graphql<{ syncPrinters: { id: string } }>(gw, admin, 'mutation { syncPrinters { id } }');
-    let rerun: typeof run;
-    for (;;) {
-      ({ syncRun: rerun } = await graphql<{ syncRun: typeof run }>(gw, admin, 'query($id: ID!) { syncRun(id: $id) { status created updated failed } }', { id: again.id }));
-      if (['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED'].includes(rerun.status)) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const resyncMs = performance.now() - t1;
+    const rerun = await runSync(gw, admin, 'syncPrinters', 50);
+    const resyncMs = rerun.wallMs;
 
     // 2. Live reads of one CUPS printer.
     ctx.log(`printers: ${LIVE_READS} live reads`);

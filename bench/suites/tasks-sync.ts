@@ -2,42 +2,12 @@ import pg from 'pg';
 import { seedTasks } from '../../src/modules/tasks/seed';
 import { startGoogleEmulator } from '../../test/google-emulator';
 import { gatewayDatabaseUrl } from '../lib/database-url';
-import { startGateway, type RunningGateway } from '../lib/gateway';
+import { startGateway } from '../lib/gateway';
+import { graphql, runSync } from '../lib/sync-run';
 import type { BenchContext, Row, Suite } from '../lib/types';
 
 const QUOTA_PER_MINUTE = 6000;
 const CLIENT = { clientId: 'bench.apps.googleusercontent.com', clientSecret: 'bench-secret' };
-
-async function graphql<T>(gw: RunningGateway, token: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await fetch(gw.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: T; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-interface TimedRun {
-  status: string;
-  created: number;
-  updated: number;
-  skipped: number;
-  failed: number;
-  wallMs: number;
-  peakRssMb: number;
-}
-
-async function runSync(gw: RunningGateway, token: string): Promise<TimedRun> {
-  const t0 = Date.now();
-  const { syncTasks } = await graphql<{ syncTasks: { id: string } }>(gw, token, 'mutation { syncTasks { id } }');
-  let peak = 0;
-  for (;;) {
-    peak = Math.max(peak, (await gw.rssKb()) ?? 0);
-    const { syncRun } = await graphql<{ syncRun: Omit<TimedRun, 'wallMs' | 'peakRssMb'> }>(gw, token, 'query($id: ID!) { syncRun(id: $id) { status created updated skipped failed } }', {
-      id: syncTasks.id,
-    });
-    if (['SUCCEEDED', 'PARTIAL', 'FAILED', 'CANCELLED'].includes(syncRun.status)) return { ...syncRun, wallMs: Date.now() - t0, peakRssMb: peak / 1024 };
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 /**
  * First sync of 10,000 tasks / 50 employees to the Calendar emulator (20 ms latency, per-user quota
@@ -68,11 +38,11 @@ export const tasksSync: Suite = {
     const calls = () => Object.values(google.calendar.callsByMethod).reduce((a, b) => a + b, 0);
     ctx.log('tasks-sync: first sync of 10,000 tasks (about 2 minutes)');
     const callsBefore = calls();
-    const first = await runSync(gw, admin);
+    const first = await runSync(gw, admin, 'syncTasks', 500);
     const firstCalls = calls() - callsBefore;
     const rejections = google.calendar.quotaRejections;
     const writesBefore = google.calendar.writeCount;
-    const second = await runSync(gw, admin);
+    const second = await runSync(gw, admin, 'syncTasks', 500);
     const events = await countEvents(url);
     await gw.stop();
     const achievedPerMinute = firstCalls / (first.wallMs / 60_000);
