@@ -67,6 +67,12 @@ export interface GatewayConfig {
   /** LOG_FORMAT; default "pretty" on a terminal outside production, else "json". */
   logFormat: 'json' | 'pretty';
   introspection: boolean;
+  /** GRAPHQL_JIT: queries and mutations run compiled (graphql-jit), else with graphql-js. */
+  jit: boolean;
+  /** GRAPHQL_TRUSTED_DOCUMENTS_ONLY: only the operations of the trusted-documents manifest are executed. */
+  trustedDocumentsOnly: boolean;
+  /** GRAPHQL_TRUSTED_DOCUMENTS: the manifest (documentId → query text) `npm run codegen` writes. */
+  trustedDocumentsFile: string;
   production: boolean;
   /** NODE_ENV=development: stack traces and internal messages go to clients. */
   development: boolean;
@@ -271,6 +277,9 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
     logLevel,
     logFormat,
     introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),
+    jit: boolVar(env, 'GRAPHQL_JIT', true),
+    trustedDocumentsOnly: boolVar(env, 'GRAPHQL_TRUSTED_DOCUMENTS_ONLY', production),
+    trustedDocumentsFile: path.resolve(env.GRAPHQL_TRUSTED_DOCUMENTS?.trim() || 'operations/generated/persisted-documents.json'),
     production,
     development: env.NODE_ENV === 'development',
     limits: {

@@ -9,6 +9,8 @@ import { registeredModules } from './modules';
 import { buildGatewaySchema } from './schema/build-schema';
 import type { GatewayServices } from './schema/context';
 import { hardening } from './schema/hardening';
+import { OperationExecutor } from './schema/compiled-execution';
+import { TrustedDocuments } from './schema/trusted-documents';
 import { createApollo } from './server/apollo';
 import { graphqlHttpHandler } from './server/graphql-http';
 import { healthz, readyz } from './server/health';
@@ -117,12 +119,16 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     if (config.role !== 'worker') {
       const schema = await buildGatewaySchema(services.modules, services);
       const limits = hardening(config);
-      const apollo = createApollo(schema, services, limits);
+      const executor = new OperationExecutor(schema, log, config.jit);
+      const trusted = TrustedDocuments.load(config.trustedDocumentsFile, schema, limits, config.trustedDocumentsOnly, log);
+      // Trusted documents are compiled before the first request.
+      for (const entry of trusted.all()) if (entry.document) executor.prepare(entry.document);
+      const apollo = createApollo(schema, services, limits, executor, trusted);
       await apollo.start();
       onStop('apollo', () => apollo.stop());
-      routes['/graphql'] = graphqlHttpHandler(apollo, services);
+      routes['/graphql'] = graphqlHttpHandler(apollo, services, trusted);
       routes[CALLBACK_PATH] = googleCallbackRoute(google);
-      ws = attachGraphQLWebSocket(http.server, schema, services, limits);
+      ws = attachGraphQLWebSocket(http.server, schema, services, limits, { executor, trusted });
     }
     let metricsPort: number | null = null;
     if (config.metricsPort === null) routes['/metrics'] = metricsRoute(services.metrics);

@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, type ApolloServerOptionsWithGateway, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { GatewayMetrics } from '../kernel/metrics';
@@ -9,6 +9,9 @@ import type { Hardening } from '../schema/hardening';
 import { isIntrospectionOnly } from '../schema/introspection-only';
 import { OperationGuard } from '../schema/operation-limits';
 import { gatewayError } from '../schema/errors';
+import type { OperationExecutor } from '../schema/compiled-execution';
+import type { TrustedDocuments } from '../schema/trusted-documents';
+import { documentStore, persistedQueryCache } from './document-caches';
 
 /**
  * Without a token, only `__typename` and introspection may be asked; subscriptions need the
@@ -61,14 +64,42 @@ function metricsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayConte
   };
 }
 
-export function createApollo(schema: GraphQLSchema, services: GatewayServices, limits: Hardening): ApolloServer<GatewayContext> {
+/**
+ * Apollo executes through its gateway interface, whose `load()` hands over our executor (compiled
+ * operations); parsing, validation, the plugins and error formatting stay Apollo's. Without
+ * GRAPHQL_JIT Apollo executes with graphql-js itself, as it always did.
+ */
+type GatewayInterface = ApolloServerOptionsWithGateway<GatewayContext>['gateway'];
+
+function gatewayOf(schema: GraphQLSchema, executor: OperationExecutor): GatewayInterface {
+  let notify: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
+  const gateway: GatewayInterface = {
+    onSchemaLoadOrUpdate(callback) {
+      notify = callback;
+      return () => (notify = null);
+    },
+    async load() {
+      notify?.({ apiSchema: schema, coreSupergraphSdl: '' });
+      return {
+        executor: async (request) =>
+          executor.execute({ schema, document: request.document, contextValue: request.context, variableValues: request.request.variables, operationName: request.request.operationName }),
+      };
+    },
+    async stop() {},
+  };
+  return gateway;
+}
+
+export function createApollo(schema: GraphQLSchema, services: GatewayServices, limits: Hardening, executor: OperationExecutor, trusted: TrustedDocuments): ApolloServer<GatewayContext> {
   const { config, log } = services;
   // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
   const format = errorFormatter(config.development);
   const plugins: ApolloServerPlugin<GatewayContext>[] = [requestPlugin(new OperationGuard(schema), format), metricsPlugin(services.metrics), ApolloServerPluginCacheControlDisabled()];
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<GatewayContext>({
-    schema,
+    ...(executor.jit ? { gateway: gatewayOf(schema, executor) } : { schema }),
+    documentStore: documentStore(trusted),
+    persistedQueries: { cache: persistedQueryCache(trusted) },
     csrfPrevention: true,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.development,

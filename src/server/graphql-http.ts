@@ -1,4 +1,5 @@
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../kernel/logger';
 import { InvalidTokenError } from '../schema/caller';
@@ -6,6 +7,8 @@ import { createContext, type GatewayContext, type GatewayServices } from '../sch
 import { unauthenticated } from '../schema/errors';
 import { drainUploads, hasPreflightHeader, isMultipart, readMultipart } from './multipart';
 import { HttpError, parseBody, readBody } from './read-body';
+import type { TrustedDocuments } from '../schema/trusted-documents';
+import { trustedHttpRequest } from './trusted-request';
 
 /** Resolves the caller of an HTTP request; a bad token is an UNAUTHENTICATED error (HTTP 401). */
 async function contextFor(req: IncomingMessage, services: GatewayServices, log: () => Logger): Promise<GatewayContext> {
@@ -23,7 +26,7 @@ async function contextFor(req: IncomingMessage, services: GatewayServices, log: 
 }
 
 /** GraphQL over HTTP (GET and POST) through Apollo's `executeHTTPGraphQLRequest`, on plain node:http. */
-export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, services: GatewayServices) {
+export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, services: GatewayServices, trusted: TrustedDocuments) {
   const { maxBodyBytes } = services.config.limits;
   return async (req: IncomingMessage, res: ServerResponse, search: string, log: () => Logger): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -40,12 +43,20 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
       sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] });
       return;
     }
+    const named = trustedHttpRequest(trusted, method, body, search);
+    if (named instanceof GraphQLError) {
+      if (multipart) drainUploads(body);
+      const error = { message: named.message, extensions: { code: named.extensions.code } };
+      services.metrics.countErrors([error]);
+      sendJson(res, 400, { errors: [error] });
+      return;
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search, body },
+      httpGraphQLRequest: { method, headers, search: named.search, body: named.body },
       context: () => contextFor(req, services, log),
     });
     if (multipart) drainUploads(body);

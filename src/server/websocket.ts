@@ -10,6 +10,9 @@ import { errorFormatter, formatGraphQLError, logUnexpected } from '../schema/for
 import type { Hardening } from '../schema/hardening';
 import { OperationGuard } from '../schema/operation-limits';
 import { requestIdOf } from './http-server';
+import type { OperationExecutor } from '../schema/compiled-execution';
+import type { TrustedDocuments } from '../schema/trusted-documents';
+import { trustedSubscribePayload } from './trusted-request';
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
@@ -32,13 +35,33 @@ function coded(errors: readonly GraphQLError[], code: string): GraphQLError[] {
 }
 
 /**
+ * The document a subscribe message names: a trusted document by `documentId` or APQ hash (parsed
+ * and validated at start), or its query text, parsed and validated once per text. With
+ * GRAPHQL_TRUSTED_DOCUMENTS_ONLY, only trusted documents.
+ */
+function documentResolver(trusted: TrustedDocuments, check: (query: string) => DocumentNode | readonly GraphQLError[]) {
+  return (payload: Record<string, unknown>): DocumentNode | readonly GraphQLError[] => {
+    const named = trustedSubscribePayload(trusted, payload);
+    if (named instanceof GraphQLError) return [new GraphQLError(named.message, { extensions: { code: named.extensions.code } })];
+    return named.document ?? check(named.text);
+  };
+}
+
+/**
  * GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's /graphql path. The token
  * comes in `connection_init` ({ authorization: "Bearer …" }); a bad or missing one closes the
  * socket with 4403, and so does the token's expiry (a client reconnects with a fresh token).
  * A caller (tenant + sub) has at most WS_MAX_SOCKETS_PER_CALLER sockets open; one more is closed
  * with 4429. Operations are parsed and validated with the same limits as over HTTP.
  */
-export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema, services: GatewayServices, limits: Hardening, path = '/graphql') {
+export function attachGraphQLWebSocket(
+  httpServer: Server,
+  schema: GraphQLSchema,
+  services: GatewayServices,
+  limits: Hardening,
+  execution: { executor: OperationExecutor; trusted: TrustedDocuments },
+  path = '/graphql',
+) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: services.config.limits.maxBodyBytes });
   const format = errorFormatter(services.config.development);
   const socketLog = (extra: SocketExtra & { request: IncomingMessage }): Logger => (extra.log ??= services.log.child({ requestId: requestIdOf(extra.request), socketId: randomUUID() }));
@@ -63,10 +86,13 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
     checked.set(query, result);
     return result;
   };
+  const documentOf = documentResolver(execution.trusted, check);
 
   const disposable = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
       schema,
+      // Queries and mutations: compiled (GRAPHQL_JIT) like over HTTP; subscriptions: graphql-js.
+      execute: (args) => execution.executor.execute(args),
       isProd: !services.config.development,
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
@@ -110,7 +136,7 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
         }
       },
       onSubscribe: (ctx, _id, payload) => {
-        const document = check(payload.query);
+        const document = documentOf(Object.fromEntries(Object.entries(payload)));
         if (Array.isArray(document)) {
           services.metrics.countErrors(document as readonly GraphQLError[]);
           return document as readonly GraphQLError[];

@@ -4,7 +4,7 @@ import { sqlStatements } from '../../../src/db/orm';
 import { seedTasks } from '../../../src/modules/tasks/seed';
 import { collect, errorCodes, gql, wsClient, type GqlResponse } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
-import { startTestGateway, type TestGateway } from '../../helpers/gateway';
+import { QUIET_POLLER, startTestGateway, type TestGateway } from '../../helpers/gateway';
 
 // The attack of issue 9 at a tenth of its size, with the limits scaled alike: 10,000 tasks over a
 // year (the issue used 100,000), an object cap of 5,000 (default 50,000).
@@ -26,7 +26,7 @@ let admin: string;
 
 beforeAll(async () => {
   gw = await startTestGateway({
-    env: { GRAPHQL_MAX_RESULT_OBJECTS: String(MAX_OBJECTS), GRAPHQL_TIMEOUT_MS: String(TIMEOUT_MS), GRAPHQL_EXPENSIVE_PER_CALLER: '1', LOG_LEVEL: 'warn' },
+    env: { GRAPHQL_MAX_RESULT_OBJECTS: String(MAX_OBJECTS), GRAPHQL_TIMEOUT_MS: String(TIMEOUT_MS), GRAPHQL_EXPENSIVE_PER_CALLER: '1', LOG_LEVEL: 'warn', ...QUIET_POLLER },
     syncOptions: { concurrency: 1, leaseSeconds: 30, pollingIntervalSeconds: 5, housekeepingSeconds: 3600 },
   });
   await seedTasks(gw.databaseUrl, { tenant: 'big', employees: 40, tasks: 10_000, from: new Date(YEAR.from) });

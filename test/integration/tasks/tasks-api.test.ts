@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlStatements } from '../../../src/db/orm';
 import { errorCodes, gql } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
-import { startTestGateway, type TestGateway } from '../../helpers/gateway';
+import { QUIET_POLLER, startTestGateway, type TestGateway } from '../../helpers/gateway';
 import { TaskFixtures } from '../../helpers/tasks';
 
 let gw: TestGateway;
@@ -16,7 +16,7 @@ let website: string;
 
 beforeAll(async () => {
   // No sync housekeeping in this file: the statement counts below must see this file's requests only.
-  gw = await startTestGateway({ syncOptions: { concurrency: 1, leaseSeconds: 30, pollingIntervalSeconds: 5, housekeepingSeconds: 3600 } });
+  gw = await startTestGateway({ env: QUIET_POLLER, syncOptions: { concurrency: 1, leaseSeconds: 30, pollingIntervalSeconds: 5, housekeepingSeconds: 3600 } });
   admin = await gw.token('tasks-co', ['admin']);
   user = await gw.token('tasks-co', ['user']);
   f = new TaskFixtures(gw, admin);
