@@ -33,6 +33,14 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  /** Queries and mutations executed, by executor: compiled (graphql-jit) or graphql-js. */
+  readonly executions = new Counter({
+    name: 'gateway_graphql_executions_total',
+    help: 'Queries and mutations executed, by executor: jit (compiled with graphql-jit) or graphql-js',
+    labelNames: ['executor'] as const,
+    registers: [this.registry],
+  });
+
   readonly openSockets = new Gauge({ name: 'gateway_websocket_open_sockets', help: 'Open GraphQL WebSockets', registers: [this.registry] });
   readonly activeSubscriptions = new Gauge({ name: 'gateway_graphql_active_subscriptions', help: 'GraphQL subscriptions being served', registers: [this.registry] });
 

@@ -1,6 +1,7 @@
 import { GraphQLError, execute, getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Logger } from '../kernel/logger';
+import type { GatewayMetrics } from '../kernel/metrics';
 
 /** Documents whose compiled operations are kept; the least recently used one goes first. */
 const MAX_DOCUMENTS = 1000;
@@ -15,13 +16,19 @@ type Compiled = CompiledQuery | null;
  */
 export class OperationExecutor {
   private readonly documents = new Map<DocumentNode, Map<string, Compiled>>();
+  private readonly compiledRuns;
+  private readonly graphqlJsRuns;
 
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly log: Logger,
+    metrics: GatewayMetrics,
     readonly jit: boolean,
     private readonly maxDocuments = MAX_DOCUMENTS,
-  ) {}
+  ) {
+    this.compiledRuns = metrics.executions.labels('jit');
+    this.graphqlJsRuns = metrics.executions.labels('graphql-js');
+  }
 
   /** Compiled operations held (for tests and metrics). */
   get size(): number {
@@ -36,7 +43,11 @@ export class OperationExecutor {
 
   execute(args: ExecutionArgs): ExecutionResult | Promise<ExecutionResult> {
     const query = this.jit ? this.compiled(args.document, args.operationName ?? undefined) : null;
-    if (!query) return execute(args);
+    if (!query) {
+      this.graphqlJsRuns.inc();
+      return execute(args);
+    }
+    this.compiledRuns.inc();
     const result = query.query(args.rootValue, args.contextValue, args.variableValues ?? {});
     if (result instanceof Promise) return result.then((r) => this.settle(r, args));
     return this.settle(result, args);
@@ -46,7 +57,8 @@ export class OperationExecutor {
     if (!result.errors?.length) return result;
     // Bad variables stop graphql-jit before any resolver runs: graphql-js says it in its own words.
     if (!('data' in result)) return execute(args);
-    return { data: result.data, errors: result.errors.map(asGraphQLJsError) };
+    // graphql-js's key order: errors, then data.
+    return { errors: result.errors.map(asGraphQLJsError), data: result.data };
   }
 
   /** The compiled operation, or null when it runs with graphql-js. */
