@@ -99,6 +99,15 @@ describe('loadConfig', () => {
     expect(errorOf({ ...base, SYNC_POLL_SECONDS: '0.1' }).variable).toBe('SYNC_POLL_SECONDS');
   });
 
+  it('GRAPHQL_JIT on by default; GRAPHQL_TRUSTED_DOCUMENTS_ONLY on by default only in production', () => {
+    const dev = loadConfig(base, known);
+    expect(dev).toMatchObject({ jit: true, trustedDocumentsOnly: false, trustedDocumentsFile: path.resolve('operations/generated/persisted-documents.json') });
+    expect(loadConfig({ NODE_ENV: 'production', ...base, ...claims }, known).trustedDocumentsOnly).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_TRUSTED_DOCUMENTS_ONLY: 'false', ...base, ...claims }, known).trustedDocumentsOnly).toBe(false);
+    expect(loadConfig({ GRAPHQL_JIT: 'false', GRAPHQL_TRUSTED_DOCUMENTS: 'docs.json', ...base }, known)).toMatchObject({ jit: false, trustedDocumentsFile: path.resolve('docs.json') });
+    expect(errorOf({ GRAPHQL_JIT: 'maybe', ...base }).message).toBe('GRAPHQL_JIT: expected true or false, got "maybe"');
+  });
+
   it('requires secrets in production', () => {
     expect(errorOf({ NODE_ENV: 'production', SECRETS_KEY: base.SECRETS_KEY, ...claims }).variable).toBe('JWT_SECRET');
     expect(errorOf({ NODE_ENV: 'production', JWT_SECRET: base.JWT_SECRET, ...claims }).variable).toBe('SECRETS_KEY');
