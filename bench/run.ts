@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --only <name>[,<name>…]] [-- --list]`
+ * `npm run bench [-- --only <name>[,<name>…]] [-- --repeat N] [-- --list]`
  *
- * Runs the registered suites one after the other, prints one table per suite and a summary,
+ * Runs the registered suites one after the other (each N times with --repeat: the table shows
+ * each figure's median and, in brackets, its spread min–max; targets are judged on the median),
+ * prints one table per suite and a summary,
  * and writes bench/results/latest.json. Figures are reported against their targets, never asserted;
  * the exit code is 1 only when a suite could not run.
  *
@@ -9,7 +11,7 @@
  * (default 10), BENCH_DATABASE_URL / TEST_DATABASE_URL (a PostgreSQL server for fresh databases;
  * else the embedded one), BENCH_GATEWAY_NODE_ARGS / BENCH_BARE_NODE_ARGS (e.g.
  * "--cpu-prof --cpu-prof-dir=.data/prof": node flags of the children),
- * BENCH_VERBOSE=1 (echo the children's output).
+ * BENCH_GRAPHQL_JIT=false (the gateway executes with graphql-js), BENCH_VERBOSE=1 (echo the children's output).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { backgroundCpuShare } from './lib/cpu';
 import { killAllChildrenSync, stopAllChildren } from './lib/process';
+import { mergeRepeats } from './lib/repeat';
 import { formatFigure, formatTarget, renderTable } from './lib/table';
 import { isMeasure, targetMet, type BenchContext, type Row, type Suite } from './lib/types';
 import { attack } from './suites/attack';
@@ -47,10 +50,10 @@ interface SuiteResult {
 
 function usage(): string {
   return [
-    'usage: npm run bench [-- --only <name>[,<name>…]] [-- --list]',
+    'usage: npm run bench [-- --only <name>[,<name>…]] [-- --repeat N] [-- --list]',
     `suites: ${SUITES.map((s) => s.name).join(', ')}`,
     'env: BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 10),',
-    '     BENCH_DATABASE_URL or TEST_DATABASE_URL, BENCH_GATEWAY_NODE_ARGS, BENCH_BARE_NODE_ARGS, BENCH_VERBOSE=1',
+    '     BENCH_DATABASE_URL or TEST_DATABASE_URL, BENCH_GATEWAY_NODE_ARGS, BENCH_BARE_NODE_ARGS, BENCH_GRAPHQL_JIT=false, BENCH_VERBOSE=1',
   ].join('\n');
 }
 
@@ -59,9 +62,15 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function parseArgs(argv: string[]): { only: string[]; list: boolean } {
+function parseArgs(argv: string[]): { only: string[]; list: boolean; repeat: number } {
   const only: string[] = [];
   let list = false;
+  let repeat = 1;
+  const repeatOf = (value: string | undefined) => {
+    const n = Number(value);
+    if (!value || !Number.isInteger(n) || n < 1 || n > 100) fail(`--repeat needs a whole number from 1 to 100, got "${value ?? ''}"`);
+    return n;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--only') {
@@ -70,6 +79,10 @@ function parseArgs(argv: string[]): { only: string[]; list: boolean } {
       only.push(...value.split(','));
     } else if (arg.startsWith('--only=')) {
       only.push(...arg.slice(7).split(','));
+    } else if (arg === '--repeat') {
+      repeat = repeatOf(argv[++i]);
+    } else if (arg.startsWith('--repeat=')) {
+      repeat = repeatOf(arg.slice(9));
     } else if (arg === '--list') {
       list = true;
     } else if (arg === '--help' || arg === '-h') {
@@ -82,7 +95,7 @@ function parseArgs(argv: string[]): { only: string[]; list: boolean } {
   const names = only.map((n) => n.trim()).filter(Boolean);
   const unknown = names.filter((n) => !SUITES.some((s) => s.name === n));
   if (unknown.length) fail(`unknown suite ${unknown.map((n) => `"${n}"`).join(', ')}`);
-  return { only: names, list };
+  return { only: names, list, repeat };
 }
 
 function numberEnv(name: string, fallback: number, min: number, integer = false): number {
@@ -134,7 +147,7 @@ function onSignal(signal: NodeJS.Signals): void {
 }
 
 async function main(): Promise<void> {
-  const { only, list } = parseArgs(process.argv.slice(2));
+  const { only, list, repeat } = parseArgs(process.argv.slice(2));
   if (list) {
     for (const s of SUITES) process.stdout.write(`${s.name}${s.description ? `  ${s.description}` : ''}\n`);
     return;
@@ -164,17 +177,22 @@ async function main(): Promise<void> {
     if (background !== null && background > BUSY_SHARE) log(`${suite.name}: WARNING other processes are using the CPUs: the figures will be skewed`);
     const started = Date.now();
     const result: SuiteResult = { name: suite.name, description: suite.description, seconds: 0, backgroundCpu: background, rows: [] };
-    try {
-      result.rows = await suite.run(ctx);
-    } catch (err) {
-      result.error = err instanceof Error ? err.message : String(err);
-    } finally {
-      await runCleanups();
-      await stopAllChildren();
+    const runs: Row[][] = [];
+    for (let i = 0; i < repeat && !result.error && !interrupted; i++) {
+      if (repeat > 1) log(`${suite.name}: run ${i + 1} of ${repeat}`);
+      try {
+        runs.push(await suite.run(ctx));
+      } catch (err) {
+        result.error = err instanceof Error ? err.message : String(err);
+      } finally {
+        await runCleanups();
+        await stopAllChildren();
+      }
     }
+    if (runs.length) result.rows = mergeRepeats(runs);
     result.seconds = (Date.now() - started) / 1000;
     results.push(result);
-    printSuite(result, { durationSec, warmupSec, connections });
+    printSuite(result, { durationSec, warmupSec, connections, repeat });
   }
   printSummary(results);
 
@@ -183,7 +201,7 @@ async function main(): Promise<void> {
     finishedAt: new Date().toISOString(),
     commit: gitCommit(),
     machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, memoryMb: Math.round(os.totalmem() / 2 ** 20) },
-    settings: { durationSec, warmupSec, connections, only: only.length ? only : null },
+    settings: { durationSec, warmupSec, connections, repeat, only: only.length ? only : null },
     suites: results,
   };
   mkdirSync(path.dirname(resultsFile), { recursive: true });
@@ -192,10 +210,11 @@ async function main(): Promise<void> {
   if (results.some((r) => r.error)) process.exitCode = 1;
 }
 
-function printSuite(r: SuiteResult, s: { durationSec: number; warmupSec: number; connections: number }): void {
+function printSuite(r: SuiteResult, s: { durationSec: number; warmupSec: number; connections: number; repeat: number }): void {
   const out: string[] = ['', `## ${r.name}`];
   if (r.description) out.push(r.description);
-  out.push(`(${s.connections} connections, ${s.durationSec} s measured after a ${s.warmupSec} s warm-up; latencies in ms; ${r.seconds.toFixed(0)} s)`, '');
+  const runs = s.repeat > 1 ? `; each figure: median [min–max] of ${s.repeat} runs` : '';
+  out.push(`(${s.connections} connections, ${s.durationSec} s measured after a ${s.warmupSec} s warm-up; latencies in ms${runs}; ${r.seconds.toFixed(0)} s)`, '');
   if (r.backgroundCpu !== null && r.backgroundCpu > BUSY_SHARE) {
     out.push(`WARNING: ${pct(r.backgroundCpu)} of the CPUs were busy with other processes just before the suite: the figures are skewed`, '');
   }

@@ -13,13 +13,15 @@ export interface RunningBareApollo {
 
 /**
  * Starts bench/bare-apollo.ts as a child (NODE_ENV=production) and waits until it listens.
- * `nodeArgs` (default: BENCH_BARE_NODE_ARGS split on spaces) go before `-r`, e.g. --cpu-prof.
+ * `nodeArgs` (default: BENCH_BARE_NODE_ARGS split on spaces) go before `-r`, e.g. --cpu-prof;
+ * `tasksFile`: the page of tasks its `tasks` field serves from memory.
  */
-export async function startBareApollo(ctx: BenchContext, nodeArgs?: string[]): Promise<RunningBareApollo> {
+export async function startBareApollo(ctx: BenchContext, nodeArgs?: string[], opts: { tasksFile?: string } = {}): Promise<RunningBareApollo> {
   const args = nodeArgs ?? (process.env.BENCH_BARE_NODE_ARGS?.split(/\s+/).filter(Boolean) || []);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' };
   delete env.NODE_OPTIONS;
+  if (opts.tasksFile) env.BARE_TASKS_FILE = opts.tasksFile;
   const child = spawnChild('bare-apollo', process.execPath, [...args, '-r', '@swc-node/register', path.join('bench', 'bare-apollo.ts')], {
     cwd: ctx.repoRoot,
     env,

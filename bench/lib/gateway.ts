@@ -60,6 +60,10 @@ export async function startGateway(ctx: BenchContext, opts: StartGatewayOptions 
     JWT_ISSUER: BENCH_ISSUER,
     SECRETS_KEY: randomBytes(32).toString('base64'),
     GRAPHQL_INTROSPECTION: 'false',
+    // The suites send their own documents as text, not only the frontends' trusted ones.
+    GRAPHQL_TRUSTED_DOCUMENTS_ONLY: 'false',
+    // BENCH_GRAPHQL_JIT=false measures the gateway with graphql-js (before/after comparisons).
+    GRAPHQL_JIT: process.env.BENCH_GRAPHQL_JIT?.trim() || 'true',
   });
 
   let database: BenchDatabase | null = null;

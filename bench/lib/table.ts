@@ -14,7 +14,7 @@ export function formatFigure(f: Figure): string {
   if (f === null || f === undefined) return '–';
   if (typeof f === 'string') return f;
   if (typeof f === 'number') return formatNumber(f);
-  const text = formatNumber(f.value, f.digits);
+  const text = f.spread ? `${formatNumber(f.value, f.digits)} [${formatNumber(f.spread[0], f.digits)}–${formatNumber(f.spread[1], f.digits)}]` : formatNumber(f.value, f.digits);
   if (!f.target) return text;
   const met = targetMet(f);
   return `${text} (target ${formatTarget(f.target, f.digits)} ${met ? '✓' : '✗'})`;

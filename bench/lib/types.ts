@@ -15,6 +15,8 @@ export interface Measure {
   /** Decimals shown in the table (default: 0 for integers, 2 otherwise). */
   digits?: number;
   target?: Target;
+  /** With --repeat: the lowest and highest of the runs (`value` is then their median). */
+  spread?: [number, number];
 }
 
 /** One cell: a plain number, a number with a target, text, or nothing (shown as "–"). */
