@@ -15,7 +15,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * or a text that is not a trusted document is refused here, before it is parsed.
  */
 function resolveFields(trusted: TrustedDocuments, fields: Fields): Fields | GraphQLError {
-  const { documentId, query } = fields;
+  const { query } = fields;
+  // Some clients send every known field, empty ones as null.
+  const documentId = fields.documentId ?? undefined;
   const extensions = fields.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
   if (documentId !== undefined) {
     if (typeof documentId !== 'string') return badRequest('documentId must be a string ("sha256:<hex>")');
@@ -63,7 +65,7 @@ export function trustedHttpRequest(trusted: TrustedDocuments, method: string, bo
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { body, search };
   const fields = body as Fields;
-  if (fields.documentId === undefined && !trusted.only) return { body, search };
+  if ((fields.documentId ?? undefined) === undefined && !trusted.only) return { body, search };
   const resolved = resolveFields(trusted, fields);
   return resolved instanceof GraphQLError ? resolved : { body: resolved, search };
 }
@@ -74,7 +76,7 @@ export function trustedSubscribePayload(trusted: TrustedDocuments, payload: Fiel
   const resolved = resolveFields(trusted, text === undefined ? { ...payload, query: undefined } : payload);
   if (resolved instanceof GraphQLError) return resolved;
   const hash = (resolved.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
-  if (text === undefined || payload.documentId !== undefined) {
+  if (text === undefined || (payload.documentId ?? undefined) !== undefined) {
     const document = typeof hash === 'string' ? trusted.byHash(hash) : undefined;
     if (!document) return text === undefined && typeof hash === 'string' ? persistedQueryNotFound() : badRequest('The subscribe message needs a query, a documentId or a persisted query hash');
     return { text: document.text, document: document.document };

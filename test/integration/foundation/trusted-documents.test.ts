@@ -113,6 +113,7 @@ describe('trusted documents', () => {
   it('without GRAPHQL_TRUSTED_DOCUMENTS_ONLY: any text, documentIds, and APQ registration as before', async () => {
     expect((await post(open, { query: '{ viewer { sub } }' })).body.data).toEqual({ viewer: { sub: 'boss' } });
     expect((await post(open, { documentId: idOf('Viewer') })).body.data).toMatchObject({ viewer: { sub: 'boss' } });
+    expect((await post(open, { query: '{ tenant { id } }', documentId: null })).body.data).toEqual({ tenant: { id: 'acme' } });
     const unknown = await post(open, { documentId: `sha256:${'0'.repeat(64)}` });
     expect([unknown.status, unknown.body.errors!.map((e) => e.extensions.code)]).toEqual([400, ['PERSISTED_QUERY_NOT_FOUND']]);
     const query = '{ tenant { id } }';
