@@ -34,6 +34,8 @@ export interface GatewayConfig {
   sections: Record<string, unknown>;
   /** Requests per minute per tenant for each Google API an enabled module declares (GOOGLE_RATE_*_PER_MINUTE). */
   rateLimits: Record<string, number>;
+  /** Requests per minute per tenant for the whole project, for the APIs that declare one (GOOGLE_RATE_*_PROJECT_PER_MINUTE). */
+  projectRateLimits: Record<string, number>;
   /** Sync engine timings (SYNC_CONCURRENCY, SYNC_LEASE_SECONDS, SYNC_POLL_SECONDS, SYNC_HOUSEKEEPING_SECONDS). */
   sync: {
     /** How often an idle worker asks pg-boss for work. */
@@ -175,12 +177,18 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   const sections: Record<string, unknown> = {};
   for (const m of enabled) if (m.config) sections[m.name] = parseSection(env, m.config);
   const rateLimits: Record<string, number> = {};
+  const projectRateLimits: Record<string, number> = {};
+  const perMinute = (name: string, fallback: number): number => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+      throw new ConfigError(name, `expected a positive integer (requests per minute), got "${env[name]}"`);
+    }
+    return Number(raw);
+  };
   for (const api of googleApisOf(enabled)) {
-    const raw = env[api.rateEnv]?.trim();
-    if (raw === undefined || raw === '') rateLimits[api.name] = api.perMinute;
-    else if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-      throw new ConfigError(api.rateEnv, `expected a positive integer (requests per minute), got "${env[api.rateEnv]}"`);
-    } else rateLimits[api.name] = Number(raw);
+    rateLimits[api.name] = perMinute(api.rateEnv, api.perMinute);
+    if (api.projectPerMinute !== undefined) projectRateLimits[api.name] = api.projectRateEnv ? perMinute(api.projectRateEnv, api.projectPerMinute) : api.projectPerMinute;
   }
 
   const publicUrl = (urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
@@ -255,6 +263,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
     modules,
     sections,
     rateLimits,
+    projectRateLimits,
     sync: {
       concurrency: Math.floor(numberVar(env, 'SYNC_CONCURRENCY', 2, 1)),
       leaseSeconds: numberVar(env, 'SYNC_LEASE_SECONDS', 30, 1),
