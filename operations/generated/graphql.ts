@@ -45,6 +45,20 @@ export type CacheResetEvent = {
   tenant: Scalars['String']['output'];
 };
 
+/** How tasks reach each employee's Google calendar */
+export type CalendarAccessMode =
+  /** Domain-wide delegation: a service account impersonates each employee and writes to the employee's own primary calendar (recommended for Workspace) */
+  | 'DELEGATED'
+  /** Each employee shared their calendar with the authorized account ("Make changes to events") */
+  | 'EMPLOYEE_CALENDARS'
+  /** The authorized account owns one calendar per employee ("Tasks · <name>") and shares it with the employee */
+  | 'SHARED_CALENDARS';
+
+/** What an employee may do in the calendar shared with them (SHARED_CALENDARS) */
+export type CalendarAclRole =
+  | 'READER'
+  | 'WRITER';
+
 export type CalendarGrouping =
   /** Local calendar days in the tenant’s time zone (23 or 25 hours on DST change days) */
   | 'DAY'
@@ -53,6 +67,22 @@ export type CalendarGrouping =
   | 'MONTH'
   /** ISO weeks, from Monday */
   | 'WEEK';
+
+/** How the tenant's tasks reach Google Calendar */
+export type CalendarSettings = {
+  __typename?: 'CalendarSettings';
+  /** SHARED_CALENDARS: the role each employee gets on their calendar */
+  aclRole: CalendarAclRole;
+  /** SHARED_CALENDARS: delete (rather than only unshare) the calendar of an employee who is deactivated or deleted */
+  deleteRemovedCalendars: Scalars['Boolean']['output'];
+  /** The Calendar scopes this mode needs (authorized by the admin, or listed for domain-wide delegation) */
+  googleScopes: Array<Scalars['String']['output']>;
+  mode: CalendarAccessMode;
+  /** SHARED_CALENDARS: whether Google emails the employee when their calendar is shared */
+  sendNotifications: Scalars['Boolean']['output'];
+  /** SHARED_CALENDARS: a group address; when set, one more calendar holds every task and is shared with it */
+  tenantCalendarGroup?: Maybe<Scalars['String']['output']>;
+};
 
 /** A contact of the tenant's shared address book */
 export type Contact = {
@@ -255,6 +285,15 @@ export type DateRangeInput = {
   to: Scalars['DateTime']['input'];
 };
 
+/** What Google answered for one scope when impersonating the subject */
+export type DelegationScopeCheck = {
+  __typename?: 'DelegationScopeCheck';
+  /** Why it was refused, and what to do */
+  error?: Maybe<Scalars['String']['output']>;
+  granted: Scalars['Boolean']['output'];
+  scope: Scalars['String']['output'];
+};
+
 export type Employee = {
   __typename?: 'Employee';
   active: Scalars['Boolean']['output'];
@@ -297,6 +336,8 @@ export type GoogleConnection = {
   authorizedBy?: Maybe<Scalars['String']['output']>;
   /** The OAuth client ID */
   clientId?: Maybe<Scalars['String']['output']>;
+  /** What to paste in Admin console → Security → API controls → Domain-wide delegation, with the service account's client id: the enabled modules' scopes, comma-separated */
+  delegationScopes: Scalars['String']['output'];
   /** Scopes Google granted */
   grantedScopes: Array<Scalars['String']['output']>;
   /** What went wrong last, and what to do about it */
@@ -305,6 +346,8 @@ export type GoogleConnection = {
   lastRefreshAt?: Maybe<Scalars['DateTime']['output']>;
   /** Scopes the enabled modules need that Google has not granted */
   missingScopes: Array<Scalars['String']['output']>;
+  /** The service account for domain-wide delegation (its private key is never readable) */
+  serviceAccount?: Maybe<GoogleServiceAccount>;
   status: GoogleConnectionStatus;
 };
 
@@ -318,6 +361,26 @@ export type GoogleConnectionStatus =
   | 'REAUTHORIZATION_REQUIRED'
   /** No OAuth client yet */
   | 'UNCONFIGURED';
+
+/** The result of impersonating one user of the domain with each scope the tenant needs */
+export type GoogleDelegationCheck = {
+  __typename?: 'GoogleDelegationCheck';
+  clientId: Scalars['String']['output'];
+  /** Every scope granted */
+  ok: Scalars['Boolean']['output'];
+  scopes: Array<DelegationScopeCheck>;
+  subject: Scalars['String']['output'];
+};
+
+/** A service account that impersonates the domain’s users (domain-wide delegation) */
+export type GoogleServiceAccount = {
+  __typename?: 'GoogleServiceAccount';
+  clientEmail: Scalars['String']['output'];
+  /** The client id to paste in the Admin console’s domain-wide delegation list */
+  clientId: Scalars['String']['output'];
+  privateKeyId?: Maybe<Scalars['String']['output']>;
+  setAt: Scalars['DateTime']['output'];
+};
 
 export type Mutation = {
   __typename?: 'Mutation';
@@ -345,6 +408,8 @@ export type Mutation = {
   deleteTask: Scalars['Boolean']['output'];
   /** Revokes the grant at Google (best effort, reported in lastError) and deletes the tokens */
   disconnectGoogle: GoogleConnection;
+  /** Forgets the service account (its key and every token obtained with it) */
+  removeGoogleServiceAccount: GoogleConnection;
   /** Removes a print server an admin added; its printers stay, marked removed */
   removePrintServer: Scalars['Boolean']['output'];
   /** Starts the authorization: open the URL; Google returns to /oauth/google/callback */
@@ -353,6 +418,8 @@ export type Mutation = {
   resetCaches: CacheResetEvent;
   /** Stores the OAuth client; a new client ID drops the tokens of the old one */
   setGoogleClientCredentials: GoogleConnection;
+  /** Stores the service account used for domain-wide delegation (DELEGATED calendar mode). Then paste `serviceAccount.clientId` and `delegationScopes` in Admin console → Security → API controls → Domain-wide delegation */
+  setGoogleServiceAccount: GoogleConnection;
   /** Runs the module’s sync on a cron schedule (trigger SCHEDULE) */
   setSyncSchedule: SyncSchedule;
   /** Streams the uploaded document to the printer (IPP Print-Job); send it as a multipart request with the header Apollo-Require-Preflight */
@@ -363,6 +430,8 @@ export type Mutation = {
   syncPrinters: SyncRun;
   /** Returns at once (QUEUED), or the run already queued or running */
   syncTasks: SyncRun;
+  /** A new mode takes effect at the next sync, which moves every event to where the mode puts it. SHARED_CALENDARS needs the full Calendar scope: authorize again */
+  updateCalendarSettings: CalendarSettings;
   updateContact: Contact;
   /** A new target asks for its scope at the next authorization; contacts are then pushed there in full */
   updateContactsSettings: ContactsSettings;
@@ -372,6 +441,8 @@ export type Mutation = {
   updateTask: Task;
   /** Changing the time zone moves all-day tasks to the new zone’s days */
   updateTenantSettings: Tenant;
+  /** Impersonates `subject` (a user of the domain) once per needed scope and reports, per scope, whether Google granted it */
+  verifyGoogleDelegation: GoogleDelegationCheck;
 };
 
 
@@ -460,6 +531,11 @@ export type MutationSetGoogleClientCredentialsArgs = {
 };
 
 
+export type MutationSetGoogleServiceAccountArgs = {
+  input: SetGoogleServiceAccountInput;
+};
+
+
 export type MutationSetSyncScheduleArgs = {
   cron: Scalars['String']['input'];
   module: SyncModule;
@@ -479,6 +555,11 @@ export type MutationSyncContactsArgs = {
 
 export type MutationSyncTasksArgs = {
   input?: InputMaybe<SyncTasksInput>;
+};
+
+
+export type MutationUpdateCalendarSettingsArgs = {
+  input: UpdateCalendarSettingsInput;
 };
 
 
@@ -519,6 +600,11 @@ export type MutationUpdateTaskArgs = {
 
 export type MutationUpdateTenantSettingsArgs = {
   input: UpdateTenantSettingsInput;
+};
+
+
+export type MutationVerifyGoogleDelegationArgs = {
+  subject: Scalars['String']['input'];
 };
 
 /** Relay page information */
@@ -720,6 +806,7 @@ export type ProjectEdge = {
 
 export type Query = {
   __typename?: 'Query';
+  calendarSettings: CalendarSettings;
   contact: Contact;
   /** Live contacts ordered by display name, then id */
   contacts: ContactConnection;
@@ -850,6 +937,12 @@ export type SetGoogleClientCredentialsInput = {
   clientId: Scalars['String']['input'];
   /** Write-only: stored encrypted, never returned */
   clientSecret: Scalars['String']['input'];
+};
+
+/** A service account's JSON key (Google Cloud console → IAM → Service accounts → Keys → Add key → JSON) */
+export type SetGoogleServiceAccountInput = {
+  /** The whole key file. Write-only: its private key is stored encrypted, never returned or logged */
+  keyJson: Scalars['String']['input'];
 };
 
 /** The file goes as a multipart request (GraphQL multipart request spec) with the header Apollo-Require-Preflight */
@@ -1101,6 +1194,16 @@ export type Tenant = {
   id: Scalars['ID']['output'];
   /** IANA time zone of the task calendar’s days, weeks and months, and of synced events */
   timeZone: Scalars['String']['output'];
+};
+
+/** Fields left out keep their value */
+export type UpdateCalendarSettingsInput = {
+  aclRole?: InputMaybe<CalendarAclRole>;
+  deleteRemovedCalendars?: InputMaybe<Scalars['Boolean']['input']>;
+  mode?: InputMaybe<CalendarAccessMode>;
+  sendNotifications?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An email address (a Google group); empty or null turns the tenant-wide calendar off */
+  tenantCalendarGroup?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Only the fields given change (null clears one; a list given replaces the whole list) */
