@@ -17,7 +17,8 @@ const OUTSIDER = 'dan@elsewhere.test';
 const CALENDAR_EVENTS = 'https://www.googleapis.com/auth/calendar.events';
 
 beforeAll(async () => {
-  bed = await startGoogleTestBed();
+  // Several calls of one employee in flight at once: their token must still be fetched once.
+  bed = await startGoogleTestBed({ env: { GOOGLE_CALENDAR_PER_USER_CONCURRENCY: '4' } });
   await connectGoogle(bed);
   f = new TaskFixtures(bed.gw, bed.admin);
   for (const email of [ANA, BOB, CAROL]) bed.google.domain.addUser(email);
@@ -111,6 +112,13 @@ describe('DELEGATED: a service account writes to each employee’s own primary c
     expect(bed.google.calendar.requestsBySubject[BOB]).toBeGreaterThanOrEqual(1);
     const links = await dbQuery(bed.gw.databaseUrl, 'SELECT task_id, calendar_id, subject FROM task_sync_link ORDER BY task_id');
     expect(links.rows.find((l) => l.task_id === b1)).toMatchObject({ calendar_id: 'primary', subject: BOB });
+
+    // One token per impersonated employee, however many of their calls were in flight at once (single flight).
+    const grants = bed.google.requests
+      .filter((r) => r.path.endsWith('/token') && (r.body as Record<string, string>)?.grant_type === 'urn:ietf:params:oauth:grant-type:jwt-bearer')
+      .map((r) => JSON.parse(Buffer.from(String((r.body as Record<string, string>).assertion).split('.')[1]!, 'base64url').toString()).sub as string);
+    expect(grants.filter((s) => s === ANA)).toHaveLength(1);
+    expect(grants.filter((s) => s === BOB)).toHaveLength(1);
 
     const before = bed.google.calendar.writeCount;
     expect(await syncTasks(bed.gw.url, bed.admin)).toMatchObject({ created: 0, updated: 0, failed: 2 });
