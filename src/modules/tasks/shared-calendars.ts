@@ -20,6 +20,12 @@ interface StoredCalendar {
   acl_role: string | null;
 }
 
+/** The owner key of the tenant-wide calendar (employees' keys are their ids). */
+export const TENANT_OWNER = '*tenant';
+const gone = (err: unknown) => httpStatusOf(err) === 404 || httpStatusOf(err) === 410;
+/** The ACL rule id of what a calendar is shared with: stored as `user:…` / `group:…` (or, from before, a bare email). */
+const ruleIdOf = (sharedWith: string | null): string | null => (sharedWith === null ? null : sharedWith.includes(':') ? sharedWith : `user:${sharedWith}`);
+
 /** The summary of an employee's calendar: deterministic, so that a lost insert is found again. */
 export const sharedCalendarSummary = (name: string) => `Tasks · ${name}`.slice(0, 300);
 /** The description marks the calendar as the tenant's own for that employee (what the lookup matches). */
@@ -85,7 +91,7 @@ export class SharedCalendars {
       }
     }
     for (const row of stored.values()) {
-      if (activeIds.has(row.owner_key) || this.ctx.signal.aborted) continue;
+      if (activeIds.has(row.owner_key) || row.owner_key === TENANT_OWNER || this.ctx.signal.aborted) continue;
       // A deactivated employee's kept calendar still receives their tasks (unshared).
       if (!(await this.retire(row)) && row.calendar_id) result.set(row.owner_key, { calendarId: row.calendar_id });
     }
@@ -93,36 +99,51 @@ export class SharedCalendars {
   }
 
   /** The calendar of an active employee: created (once) and shared with their current email and role. */
-  private async ensure(owner: CalendarOwner, row: StoredCalendar | null): Promise<string> {
-    const summary = sharedCalendarSummary(owner.name);
+  private ensure(owner: CalendarOwner, row: StoredCalendar | null): Promise<string> {
+    return this.ensureCalendar(owner.id, sharedCalendarSummary(owner.name), { type: 'user', value: owner.email.toLowerCase() }, this.settings.aclRole, row);
+  }
+
+  /**
+   * The tenant-wide calendar (every task), shared read-only with the settings' group address; null
+   * when there is none to have (no group, or another mode), after unsharing (and deleting) the old one.
+   */
+  async tenantCalendar(wanted: boolean): Promise<string | null> {
+    const row = (await this.stored()).get(TENANT_OWNER) ?? null;
+    const group = this.settings.tenantCalendarGroup;
+    if (wanted && group) return this.ensureCalendar(TENANT_OWNER, `Tasks · ${this.ctx.tenant}`, { type: 'group', value: group }, 'reader', row);
+    if (row) await this.retire(row);
+    return null;
+  }
+
+  private async ensureCalendar(ownerKey: string, summary: string, grantee: { type: 'user' | 'group'; value: string }, role: string, row: StoredCalendar | null): Promise<string> {
     let calendarId = row?.calendar_id ?? null;
     if (calendarId) {
       try {
         const current = await this.call((c) => c.calendars.get({ calendarId: calendarId! }));
         if (current.summary !== summary) await this.call((c) => c.calendars.patch({ calendarId: calendarId!, requestBody: { summary } }));
       } catch (err) {
-        if (httpStatusOf(err) !== 404 && httpStatusOf(err) !== 410) throw err;
+        if (!gone(err)) throw err;
         calendarId = null; // deleted in Google (or by a previous deactivation): make it again
       }
     }
     if (!calendarId) {
       // The marker first: a crash or a lost answer after the insert is then looked up, never inserted twice.
-      await this.save(owner.id, { summary, calendar_id: null, shared_with: null, acl_role: null });
-      calendarId = await this.create(owner.id, summary, row !== null && row.calendar_id === null);
-      await this.save(owner.id, { summary, calendar_id: calendarId, shared_with: null, acl_role: null });
-      row = { owner_key: owner.id, summary, calendar_id: calendarId, shared_with: null, acl_role: null };
+      await this.save(ownerKey, { summary, calendar_id: null, shared_with: null, acl_role: null });
+      calendarId = await this.create(ownerKey, summary, row !== null && row.calendar_id === null);
+      await this.save(ownerKey, { summary, calendar_id: calendarId, shared_with: null, acl_role: null });
+      row = { owner_key: ownerKey, summary, calendar_id: calendarId, shared_with: null, acl_role: null };
     }
-    const email = owner.email.toLowerCase();
-    if (row?.shared_with !== email || row?.acl_role !== this.settings.aclRole) {
-      if (row?.shared_with && row.shared_with !== email) await this.unshare(calendarId, row.shared_with);
+    const sharedWith = `${grantee.type}:${grantee.value}`;
+    if (ruleIdOf(row?.shared_with ?? null) !== sharedWith || row?.acl_role !== role) {
+      if (row?.shared_with && ruleIdOf(row.shared_with) !== sharedWith) await this.unshare(calendarId, row.shared_with);
       await this.call((c) =>
         c.acl.insert({
           calendarId: calendarId!,
           sendNotifications: this.settings.sendNotifications,
-          requestBody: { role: this.settings.aclRole, scope: { type: 'user', value: email } },
+          requestBody: { role, scope: { type: grantee.type, value: grantee.value } },
         }),
       );
-      await this.save(owner.id, { summary, calendar_id: calendarId, shared_with: email, acl_role: this.settings.aclRole });
+      await this.save(ownerKey, { summary, calendar_id: calendarId, shared_with: sharedWith, acl_role: role });
     }
     return calendarId;
   }
@@ -158,9 +179,9 @@ export class SharedCalendars {
     return null;
   }
 
-  private async unshare(calendarId: string, email: string): Promise<void> {
+  private async unshare(calendarId: string, sharedWith: string): Promise<void> {
     try {
-      await this.call((c) => c.acl.delete({ calendarId, ruleId: `user:${email}` }));
+      await this.call((c) => c.acl.delete({ calendarId, ruleId: ruleIdOf(sharedWith)! }));
     } catch (err) {
       if (httpStatusOf(err) !== 404 && httpStatusOf(err) !== 410) throw err;
     }

@@ -17,7 +17,16 @@ interface JobRow extends TaskSyncRow {
   employee_active: boolean;
   /** The employee's own calendar (EMPLOYEE_CALENDARS). */
   employee_calendar_id: string;
+  /** The task's event in the tenant-wide calendar (SHARED_CALENDARS with a group address). */
+  tlink_calendar_id: string | null;
+  tlink_event_id: string | null;
+  tlink_etag: string | null;
+  tlink_hash: string | null;
+  /** This item is the task's copy in the tenant-wide calendar (its link fields are that link's). */
+  tenant_copy?: boolean;
 }
+
+const TENANT_LANE = '*tenant';
 
 const gone = (err: unknown) => httpStatusOf(err) === 404 || httpStatusOf(err) === 410;
 /** Google refused to let the service account act as the (former) user: their calendar is out of reach for good. */
@@ -27,7 +36,8 @@ const subjectRefused = (err: unknown) => err instanceof GoogleCallError && err.e
  * One-way sync of the tenant's tasks into each employee's Google Calendar, reached the way the
  * tenant's calendar settings say: as each employee by domain-wide delegation (their `primary`
  * calendar), in calendars the authorized account owns and shares with each employee, or in the
- * employees' own calendars shared with the authorized account. Each link records the calendar and
+ * employees' own calendars shared with the authorized account; in SHARED_CALENDARS each task may
+ * also have a copy in a tenant-wide calendar shared with a group. Each link records the calendar and
  * the acting user, so a change of mode (or of email) moves the events in the next run. Only what
  * changed since the last push is sent (content hash per link); `full` re-reads every linked event
  * and restores what was changed or deleted in Google. Creates are idempotent: the event id comes
@@ -48,23 +58,29 @@ export const tasksToGoogleCalendar = defineSyncJob({
       /* tasksToSync */ `SELECT t.id, t.title, t.description, t.location, t.status, t.starts_at, t.ends_at, t.start_date::text AS start_date, t.end_date::text AS end_date,
          t.deleted_at, e.id AS employee_id, e.name AS employee_name, e.email AS employee_email, e.active AS employee_active, e.calendar_id AS employee_calendar_id,
          p.name AS partner_name, pr.name AS project_name,
-         l.calendar_id AS link_calendar_id, l.subject AS link_subject, l.event_id AS link_event_id, l.etag AS link_etag, l.content_hash AS link_hash
+         l.calendar_id AS link_calendar_id, l.subject AS link_subject, l.event_id AS link_event_id, l.etag AS link_etag, l.content_hash AS link_hash,
+         tl.calendar_id AS tlink_calendar_id, tl.event_id AS tlink_event_id, tl.etag AS tlink_etag, tl.content_hash AS tlink_hash
        FROM task t JOIN employee e ON e.id = t.employee_id
        LEFT JOIN partner p ON p.id = t.partner_id LEFT JOIN project pr ON pr.id = t.project_id
-       LEFT JOIN task_sync_link l ON l.task_id = t.id
+       LEFT JOIN task_sync_link l ON l.task_id = t.id LEFT JOIN task_tenant_link tl ON tl.task_id = t.id
        WHERE t.tenant = ? ORDER BY t.id`,
       [ctx.tenant],
     );
 
     let shared: SharedCalendarMap = new Map();
-    if (settings.mode === CalendarAccessMode.SHARED_CALENDARS) {
+    const calendars = new SharedCalendars(ctx, settings, timeZone);
+    const sharedMode = settings.mode === CalendarAccessMode.SHARED_CALENDARS;
+    if (sharedMode) {
       ctx.progress.setPhase('calendars');
       const owners: CalendarOwner[] = await conn.execute(/* calendarOwners */ 'SELECT id, name, email, active FROM employee WHERE tenant = ? ORDER BY id', [ctx.tenant]);
-      shared = await new SharedCalendars(ctx, settings, timeZone).prepare(owners);
+      shared = await calendars.prepare(owners);
     }
+    // Every task also goes into the tenant-wide calendar when there is one; otherwise its copies leave it.
+    const tenantCalendarId = await calendars.tenantCalendar(sharedMode);
 
     /** Where the task's event belongs now; null: nowhere (its employee's calendar was removed). */
     const placeOf = (row: JobRow): { calendarId: string; subject: string | null } | null => {
+      if (row.tenant_copy) return tenantCalendarId ? { calendarId: tenantCalendarId, subject: null } : null;
       switch (settings.mode) {
         case CalendarAccessMode.DELEGATED:
           return { calendarId: 'primary', subject: row.employee_email.toLowerCase() };
@@ -85,6 +101,18 @@ export const tasksToGoogleCalendar = defineSyncJob({
       const lane = lanes.get(row.employee_id);
       if (lane) lane.push(row);
       else lanes.set(row.employee_id, [row]);
+    }
+    if (tenantCalendarId || rows.some((r) => r.tlink_event_id)) {
+      const copies = rows.map((r): JobRow => ({
+        ...r,
+        tenant_copy: true,
+        link_calendar_id: r.tlink_calendar_id,
+        link_event_id: r.tlink_event_id,
+        link_etag: r.tlink_etag,
+        link_hash: r.tlink_hash,
+        link_subject: null,
+      }));
+      lanes.set(TENANT_LANE, copies);
     }
     let pending = 0;
     for (const [name, items] of lanes) pending += checkpoint.lane(name).pending(items, (r) => r.id).length;
@@ -109,15 +137,29 @@ export const tasksToGoogleCalendar = defineSyncJob({
     };
 
     const saveLink = (row: JobRow, place: { calendarId: string; subject: string | null }, event: calendar_v3.Schema$Event, hash: string) =>
-      conn.execute(
-        /* saveTaskLink */ `INSERT INTO task_sync_link (task_id, tenant, calendar_id, subject, event_id, etag, content_hash, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, now())
+      row.tenant_copy
+        ? conn.execute(
+            /* saveTenantCalendarLink */ `INSERT INTO task_tenant_link (task_id, tenant, calendar_id, event_id, etag, content_hash, synced_at) VALUES (?, ?, ?, ?, ?, ?, now())
+             ON CONFLICT (task_id) DO UPDATE SET calendar_id = excluded.calendar_id, event_id = excluded.event_id, etag = excluded.etag, content_hash = excluded.content_hash, synced_at = now()`,
+            [row.id, ctx.tenant, place.calendarId, event.id ?? eventIdFor(row.id), event.etag ?? null, hash],
+          )
+        : conn.execute(
+            /* saveTaskLink */ `INSERT INTO task_sync_link (task_id, tenant, calendar_id, subject, event_id, etag, content_hash, synced_at) VALUES (?, ?, ?, ?, ?, ?, ?, now())
          ON CONFLICT (task_id) DO UPDATE SET calendar_id = excluded.calendar_id, subject = excluded.subject, event_id = excluded.event_id, etag = excluded.etag,
            content_hash = excluded.content_hash, synced_at = now()`,
-        [row.id, ctx.tenant, place.calendarId, place.subject, event.id ?? eventIdFor(row.id), event.etag ?? null, hash],
-      );
+            [row.id, ctx.tenant, place.calendarId, place.subject, event.id ?? eventIdFor(row.id), event.etag ?? null, hash],
+          );
     const dropLink = async (row: JobRow) => {
-      await conn.execute(/* dropTaskLink */ 'DELETE FROM task_sync_link WHERE task_id = ? AND tenant = ?', [row.id, ctx.tenant]);
-      if (row.deleted_at) await conn.execute(/* purgeTask */ 'DELETE FROM task WHERE id = ? AND tenant = ? AND deleted_at IS NOT NULL', [row.id, ctx.tenant]);
+      if (row.tenant_copy) await conn.execute(/* dropTenantCalendarLink */ 'DELETE FROM task_tenant_link WHERE task_id = ? AND tenant = ?', [row.id, ctx.tenant]);
+      else await conn.execute(/* dropTaskLink */ 'DELETE FROM task_sync_link WHERE task_id = ? AND tenant = ?', [row.id, ctx.tenant]);
+      // A deleted task goes once no event of it is left in Google.
+      if (row.deleted_at) {
+        await conn.execute(
+          /* purgeTask */ `DELETE FROM task WHERE id = ? AND tenant = ? AND deleted_at IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM task_sync_link WHERE task_id = ?) AND NOT EXISTS (SELECT 1 FROM task_tenant_link WHERE task_id = ?)`,
+          [row.id, ctx.tenant, row.id, row.id],
+        );
+      }
     };
     /** Deletes the linked event where it was written; gone already (or its user gone) counts as done. */
     const removeLinked = async (row: JobRow) => {
@@ -131,7 +173,8 @@ export const tasksToGoogleCalendar = defineSyncJob({
     /** In EMPLOYEE_CALENDARS, a calendar the authorized account cannot see or write gets an error that says what to do. */
     const explained = (row: JobRow, err: unknown): unknown => {
       const status = httpStatusOf(err);
-      if (settings.mode !== CalendarAccessMode.EMPLOYEE_CALENDARS || (status !== 404 && status !== 403) || !(err instanceof GoogleCallError) || err.errorClass.kind !== 'item') return err;
+      if (row.tenant_copy || settings.mode !== CalendarAccessMode.EMPLOYEE_CALENDARS || (status !== 404 && status !== 403) || !(err instanceof GoogleCallError) || err.errorClass.kind !== 'item')
+        return err;
       const message =
         `The calendar ${row.employee_calendar_id} of ${row.employee_name} is not shared with the Google account that authorized the gateway with "Make changes to events" ` +
         `(Google answered ${status} ${err.errorClass.code}). Ask ${row.employee_email} to share it (Google Calendar → Settings and sharing → Share with specific people), ` +

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
 import { connectGoogle, shareEmployeeCalendars, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
 import { syncTasks } from '../../helpers/sync';
@@ -149,4 +150,36 @@ describe('lost answers while calendars are created', () => {
     const stored = await dbQuery(bed.gw.databaseUrl, 'SELECT calendar_id FROM employee_calendar WHERE owner_key = $1', [carol]);
     expect(stored.rows).toEqual([{ calendar_id: carols[0]!.id }]);
   }, 150_000);
+});
+
+describe('the tenant-wide calendar (SHARED_CALENDARS with a group address)', () => {
+  const GROUP = 'team@example.com';
+  it('holds every task, is shared read-only with the group, and is emptied when the group is removed', async () => {
+    bed.google.domain.addUser('eve@example.com');
+    bed.google.calendar.setQuota(null);
+    bed.google.domain.setGroup(GROUP, ['eve@example.com']);
+    const bad = await gql(bed.gw.url, 'mutation { updateCalendarSettings(input: {tenantCalendarGroup: "not an address"}) { mode } }', { token: bed.admin });
+    expect(bad.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tenantCalendarGroup' });
+
+    await setCalendarSettings(bed, { mode: 'SHARED_CALENDARS', tenantCalendarGroup: GROUP });
+    const live = (await dbQuery(bed.gw.databaseUrl, `SELECT id FROM task WHERE deleted_at IS NULL AND status <> 'CANCELLED'`)).rows.map((r) => eventIdOf(r.id)).sort();
+    expect(await syncTasks(bed.gw.url, bed.admin)).toMatchObject({ status: 'SUCCEEDED', created: live.length, failed: 0 });
+    const tenantCalendar = ownedByAdmin().find((c) => c.summary === 'Tasks · acme')!;
+    expect(tenantCalendar).toBeDefined();
+    expect(bed.google.calendar.accessRole(tenantCalendar.id, 'eve@example.com')).toBe('reader');
+    expect(
+      bed.google.calendar
+        .events(tenantCalendar.id)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(live);
+    // The employees' own shared calendars still hold their tasks.
+    expect(bed.google.calendar.events(ownedByAdmin().find((c) => c.summary === 'Tasks · Ana Pop')!.id)).toHaveLength(2);
+
+    await setCalendarSettings(bed, { tenantCalendarGroup: '' });
+    expect(await syncTasks(bed.gw.url, bed.admin)).toMatchObject({ status: 'SUCCEEDED', deleted: live.length, failed: 0 });
+    expect(bed.google.calendar.events(tenantCalendar.id)).toEqual([]);
+    expect(bed.google.calendar.accessRole(tenantCalendar.id, 'eve@example.com')).not.toBe('reader');
+    expect((await dbQuery(bed.gw.databaseUrl, 'SELECT count(*)::int AS n FROM task_tenant_link')).rows[0].n).toBe(0);
+  });
 });

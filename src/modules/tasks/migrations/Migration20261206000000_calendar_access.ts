@@ -3,7 +3,8 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * How a tenant reaches its employees' calendars (calendar_settings), the calendars the authorized
  * account owns and shares in SHARED_CALENDARS mode (employee_calendar: no foreign key, so that a
- * deleted employee's calendar can still be unshared), and who wrote each event (task_sync_link.subject).
+ * deleted employee's calendar can still be unshared; owner `*tenant` is the tenant-wide calendar),
+ * who wrote each event (task_sync_link.subject), and each task's event in the tenant-wide calendar.
  */
 export class Migration20261206000000_calendar_access extends Migration {
   override async up(): Promise<void> {
@@ -27,9 +28,20 @@ export class Migration20261206000000_calendar_access extends Migration {
       "updated_at" timestamptz not null default now(),
       constraint "employee_calendar_pkey" primary key ("tenant", "owner_key"));`);
     this.addSql(`alter table "task_sync_link" add column "subject" varchar(320) null;`);
+    this.addSql(`create table "task_tenant_link" (
+      "task_id" uuid not null,
+      "tenant" varchar(63) not null references "tenant" ("id") on delete cascade,
+      "calendar_id" varchar(1024) not null,
+      "event_id" varchar(1024) not null,
+      "etag" varchar(100) null,
+      "content_hash" varchar(64) not null,
+      "synced_at" timestamptz not null,
+      constraint "task_tenant_link_pkey" primary key ("task_id"));`);
+    this.addSql(`create index "task_tenant_link_tenant_index" on "task_tenant_link" ("tenant");`);
   }
 
   override async down(): Promise<void> {
+    this.addSql('drop table if exists "task_tenant_link";');
     this.addSql(`alter table "task_sync_link" drop column if exists "subject";`);
     this.addSql('drop table if exists "employee_calendar";');
     this.addSql('drop table if exists "calendar_settings";');
