@@ -314,6 +314,10 @@ describe('service accounts and domain-wide delegation', () => {
     expect((await grant(await assertion(key, { sub: ANA, scope: CONTACTS_SCOPE }))).body.error).toBe('unauthorized_client');
 
     const token = await delegatedToken(key, ANA);
+    expect(emulator.requests.filter((r) => r.path === '/token' && r.status === 200).map((r) => r.caller)).toEqual([
+      { email: key.client_email, clientId: key.client_id, via: 'serviceAccount' },
+      { email: ANA, clientId: key.client_id, via: 'delegation' },
+    ]);
     const asAna = withToken(token);
     const written = await asAna.events.insert({ calendarId: 'primary', requestBody: event('delegated1') });
     expect(written.data.organizer).toMatchObject({ email: ANA, self: true });
@@ -417,9 +421,11 @@ describe('quotas per user and per project', () => {
     expect(emulator.calendar.quotaRejectionsByKind).toEqual({ user: 1, project: 1 });
     expect(emulator.calendar.quotaRejections).toBe(2);
 
-    // Another OAuth client's tokens are another project.
+    // Another project (an OAuth client) has its own buckets, also for Ana.
     const admin = await connect();
     expect((await admin.events.list({ calendarId: 'primary' })).status).toBe(200);
+    const anaByOAuth = await connect({ account: { sub: '3000', email: ANA } });
+    expect((await anaByOAuth.events.list({ calendarId: 'primary' })).status).toBe(200);
 
     emulator.advanceTime(61);
     expect((await bob.events.list({ calendarId: 'primary' })).status).toBe(200);
