@@ -177,9 +177,9 @@ export interface CalendarRecord {
 }
 
 export interface CalendarQuota {
-  /** Requests per user (the account a token acts as) per rolling 60 s of the emulator clock. */
+  /** Requests per user (the account a token acts as) per project per rolling 60 s of the emulator clock (Google: 600). */
   perUserPerMinute?: number;
-  /** Requests per project (every token of one OAuth client, or of one service account project) per rolling 60 s. */
+  /** Requests per project (every token of one OAuth client, or of one service account's project) per rolling 60 s (Google: 10,000). */
   perProjectPerMinute?: number;
   /** Former name of {@link perUserPerMinute}. */
   perMinute?: number;
@@ -462,7 +462,7 @@ export class CalendarState {
   }
 
   /**
-   * Counts a request of `user` (an account) within `project` against both buckets; answers which
+   * Counts a request of `user` (an account) within `project` against both buckets (the user's is per project, as Google's); answers which
    * bucket refused it (a refusal is counted and consumes nothing), or null when it may go on.
    */
   takeQuota(user: string, project: string): QuotaKind | null {
@@ -477,7 +477,7 @@ export class CalendarState {
       this.quotaWindows.set(key, w);
       return w;
     };
-    const userWindow = q.perUser === null ? null : windowOf(`u\u0000${user.toLowerCase()}`);
+    const userWindow = q.perUser === null ? null : windowOf(`u\u0000${project}\u0000${user.toLowerCase()}`);
     const projectWindow = q.perProject === null ? null : windowOf(`p\u0000${project}`);
     let refused: QuotaKind | null = null;
     if (userWindow && userWindow.length >= q.perUser!) refused = 'user';

@@ -110,9 +110,10 @@ export interface CalendarEmulator {
   /** Sync tokens issued so far for the calendar (every calendar without an id) answer 410 fullSyncRequired. */
   invalidateSyncTokens(calendarId?: string): void;
   /**
-   * Request quotas over a rolling minute of the emulator clock: per user (the account a token acts as:
-   * the consenting user, the impersonated user, the service account) and per project (every token of
-   * one OAuth client, or of one service account's project); null lifts them. A refusal consumes nothing.
+   * Request quotas over a rolling minute of the emulator clock, as Google counts them: per user per
+   * project (the account a token acts as: the consenting user, the impersonated user, the service
+   * account) and per project (every token of one OAuth client, or of one service account's project);
+   * null lifts them. A refusal consumes nothing.
    */
   setQuota(quota: CalendarQuota | null): void;
   /** Requests refused by the quota so far. */

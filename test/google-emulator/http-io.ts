@@ -38,7 +38,7 @@ export interface RecordedRequest {
   /** The HTTP status answered; 0 when the connection was cut without an answer (a `reset` or `lostResponse` fault, a client gone). */
   status: number;
   at: Date;
-  /** Set once the request's access token was accepted: whom it acted as. */
+  /** Set once the request's access token was accepted: whom it acted as (on a JWT bearer grant: whom the issued token acts as). */
   caller?: RequestCaller;
 }
 

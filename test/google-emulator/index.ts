@@ -73,8 +73,17 @@ export interface GoogleEmulatorOptions {
 /**
  * Starts a Google emulator: a real HTTP server that google-auth-library and googleapis reach
  * through `emulator.env` (the gateway's variables) or `emulator.oauth2ClientEndpoints`; it serves
- * OAuth, the Calendar API v3 `events` (see `emulator.calendar`) and the Domain Shared Contacts
- * API (see `emulator.sharedContacts`).
+ * OAuth (authorization code, refresh token, and the JWT bearer grant of service accounts), the
+ * Calendar API v3 (`events`, `calendars`, `acl`, `calendarList`: see `emulator.calendar`), People
+ * and the Domain Shared Contacts API (see `emulator.sharedContacts`).
+ *
+ * Google's rules of access hold: the Workspace domain `example.com` (`emulator.domain`) has users,
+ * each owning a primary calendar (id = email); a token reaches only the calendars its account owns
+ * or that an ACL grants it (404 notFound otherwise, 403 requiredAccessLevel for a write with
+ * reader access). Service accounts (`emulator.serviceAccounts.create()` → the JSON key file)
+ * impersonate users of the domain when `emulator.delegation.authorize(clientId, scopes)` lists
+ * every requested scope. Quotas (`emulator.calendar.setQuota`) count per account and per project.
+ * The README's "The Google emulator's Workspace" lists the whole control API.
  */
 export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): Promise<GoogleEmulator> {
   const state = new EmulatorState();

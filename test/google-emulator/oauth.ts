@@ -324,6 +324,7 @@ export class OAuthEndpoints {
       grant = this.state.createAssertionGrant(sa.clientId, { sub: sa.clientId, email: sa.email }, scopes, 'serviceAccount', sa.projectId);
     }
     const access = this.state.issueAccessToken(grant);
+    if (req.record) req.record.caller = { email: grant.account.email, clientId: sa.clientId, via: grant.via! };
     return { access_token: access.token, expires_in: Math.max(0, Math.round((access.expiresAt - this.state.now()) / 1000)), token_type: 'Bearer' };
   }
 

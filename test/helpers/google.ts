@@ -1,7 +1,9 @@
-import { DEFAULT_ACCOUNT, startGoogleEmulator, type GoogleEmulator } from '../google-emulator';
+import { startGoogleEmulator, type GoogleEmulator } from '../google-emulator';
 import { PROBE_PATH, PROBE_SCOPE, probeModule } from '../fixtures/google-probe';
 import { gql } from './client';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway';
+
+export { shareEmployeeCalendars } from './google-domain';
 
 export const CLIENT_ID = '123-gateway.apps.googleusercontent.com';
 export const CLIENT_SECRET = 'GOCSPX-very-secret-client-value';
@@ -74,20 +76,4 @@ export async function connectGoogle(bed: GoogleTestBed): Promise<void> {
   const { url } = await requestAuthorization(bed);
   const cb = await followCallback(bed, await consent(url));
   if (cb.status !== 200) throw new Error(`callback failed: ${cb.html}`);
-}
-
-/**
- * What a Workspace customer does before the gateway may write into its employees' own calendars with
- * the admin's token: the employees are users of the domain (their addresses' domains added as
- * secondary domains when needed), and each shares their primary calendar with the admin as
- * "Make changes to events" (`writer`).
- */
-export function shareEmployeeCalendars(google: GoogleEmulator, emails: readonly string[], options: { with?: string; role?: 'writer' | 'owner' } = {}): void {
-  const grantee = options.with ?? DEFAULT_ACCOUNT.email;
-  for (const email of emails) {
-    const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-    if (!google.domain.domains().includes(domain)) google.domain.addDomain(domain);
-    google.domain.addUser(email);
-    google.calendar.share(email, grantee, options.role ?? 'writer');
-  }
 }
