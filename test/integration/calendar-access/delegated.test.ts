@@ -43,6 +43,11 @@ describe('DELEGATED: a service account writes to each employee’s own primary c
     expect(broken.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'keyJson' });
     expect(JSON.stringify(broken.body)).not.toContain('nope');
 
+    // A value graphql-js rejects is not repeated back either.
+    const inline = await gql(bed.gw.url, 'mutation { setGoogleServiceAccount(input: {keyJson: 918273645}) { delegationScopes } }', { token: bed.admin });
+    expect(inline.body.errors?.[0]?.message).toBeDefined();
+    expect(JSON.stringify(inline.body)).not.toContain('918273645');
+
     const view = await setServiceAccount(bed, JSON.stringify(key));
     expect(view.serviceAccount).toMatchObject({ clientEmail: key.client_email, clientId: key.client_id });
     scopes = view.delegationScopes.split(',');
