@@ -265,6 +265,39 @@ describe('calendars, acl and calendarList endpoints', () => {
     expect((await ana.calendarList.list()).data.items!.map((e) => e.id)).toEqual([ANA]);
   });
 
+  it('acl.list and calendarList.list page; a removed user’s token answers 401', async () => {
+    emulator.domain.addUser(ANA);
+    const admin = await connect();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const id = emulator.calendar.createCalendar(ANA, { summary: `Shared ${i}` });
+      emulator.calendar.share(id, ADMIN, 'writer'); // a writer may read the ACL
+      ids.push(id);
+    }
+    for (let i = 0; i < 4; i++) emulator.calendar.share(ids[0]!, `guest${i}@gmail.com`, 'reader');
+    const first = await admin.acl.list({ calendarId: ids[0]!, maxResults: 4 });
+    expect(first.data.items).toHaveLength(4);
+    const second = await admin.acl.list({ calendarId: ids[0]!, maxResults: 4, pageToken: first.data.nextPageToken! });
+    expect(second.data.nextPageToken).toBeUndefined();
+    expect([...first.data.items!, ...second.data.items!].map((r) => r.id)).toEqual(emulator.calendar.acl(ids[0]!).map((r) => r.id));
+    expect(reasonOf(await rejection(admin.acl.list({ calendarId: ids[0]!, pageToken: 'nonsense' })))).toBe('invalid');
+
+    const seen: string[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await admin.calendarList.list({ maxResults: 2, pageToken });
+      seen.push(...page.data.items!.map((e) => e.id!));
+      pageToken = page.data.nextPageToken ?? undefined;
+    } while (pageToken);
+    expect(seen).toEqual([ADMIN, ...ids]);
+
+    const ana = await connect({ account: { sub: '3000', email: ANA } });
+    expect((await ana.events.list({ calendarId: 'primary' })).status).toBe(200);
+    emulator.domain.removeUser(ANA);
+    expect((await rejection(ana.events.list({ calendarId: 'primary' }))).status).toBe(401);
+    expect((await admin.calendarList.list()).data.items!.map((e) => e.id)).toEqual([ADMIN, ...ids]); // her secondary calendars stay
+  });
+
   it('the calendar.events scope cannot create calendars nor share them', async () => {
     const admin = await connect({ scope: [CALENDAR_EVENTS_SCOPE] });
     expect(reasonOf(await rejection(admin.calendars.insert({ requestBody: { summary: 'x' } })))).toBe('insufficientPermissions');
