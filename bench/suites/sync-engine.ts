@@ -217,7 +217,8 @@ async function progressFanOut(ctx: BenchContext): Promise<Row> {
   const items = Math.max(50, Math.round((ctx.durationSec * 1000) / FANOUT_DELAY_MS));
   const plan: WalkerPlan = { items, delayMs: FANOUT_DELAY_MS };
   await planWalker(gw.database.url, tenant, plan);
-  const userToken = await gw.token({ tenant, roles: ['user'], sub: 'bench-subscriber' });
+  // One user per subscriber, as 1,000 people watching (a caller may hold WS_MAX_SOCKETS_PER_CALLER sockets).
+  const userTokens = await Promise.all(Array.from({ length: SUBSCRIBERS }, (_, i) => gw.token({ tenant, roles: ['user'], sub: `bench-subscriber-${i}` })));
   const adminToken = await gw.token({ tenant, roles: ['admin'], sub: 'bench-admin' });
 
   // The same run with nobody watching (on another tenant): what the job takes without the fan-out.
@@ -232,7 +233,7 @@ async function progressFanOut(ctx: BenchContext): Promise<Row> {
   const rssIdleKb = await gw.rssKb();
 
   ctx.log(`opening ${SUBSCRIBERS} WebSocket clients in batches of ${CONNECT_BATCH}`);
-  const ws = await openWsClients({ url: gw.wsUrl, connectionParams: { authorization: `Bearer ${userToken}` }, count: SUBSCRIBERS, batchSize: CONNECT_BATCH });
+  const ws = await openWsClients({ url: gw.wsUrl, connectionParams: (i) => ({ authorization: `Bearer ${userTokens[i]}` }), count: SUBSCRIBERS, batchSize: CONNECT_BATCH });
   ctx.defer(() => ws.closeAll());
   const rssConnectedKb = await gw.rssKb();
   ctx.log(`${SUBSCRIBERS} clients acknowledged in ${(ws.connectMs / 1000).toFixed(1)} s; gateway RSS ${((rssConnectedKb ?? 0) / 1024).toFixed(0)} MB`);
