@@ -1,4 +1,5 @@
 import { createSourceEventStream, execute, GraphQLError, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import { createHash } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { Caller } from '../kernel/caller';
 import type { Logger } from '../kernel/logger';
@@ -108,7 +109,9 @@ export class SubscriptionFanOut {
     const key = groupKey(sub, args.operationName, args.variableValues);
     let group = this.groups.get(key);
     if (!group) {
-      group = new Group(this, key, state, this.services.log.child({ subscriptionGroup: key.length > 200 ? `${key.slice(0, 200)}…` : key }));
+      // Logged by a digest of its key: variables stay out of the logs.
+      const log = this.services.log.child({ subscriptionGroup: createHash('sha256').update(key).digest('hex').slice(0, 16), tenant: sub.caller.tenant, operationName: args.operationName ?? null });
+      group = new Group(this, key, state, log);
       this.groups.set(key, group);
       this.services.metrics.subscriptionGroups.inc();
       const context = createContext(this.services, groupCaller(sub.caller.tenant, sub.caller.roles), () => group!.log);
