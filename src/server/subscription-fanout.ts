@@ -1,4 +1,4 @@
-import { createSourceEventStream, execute, GraphQLError, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
+import { createSourceEventStream, execute, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult } from 'graphql';
 import { createHash } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { Caller } from '../kernel/caller';
@@ -17,8 +17,6 @@ export interface FanOutSubscriber {
   socket: WebSocket;
   id: string;
   caller: Caller;
-  /** The text of the document (the group key's first part; the parsed document is cached per text). */
-  query: string;
   /** The socket's logger (request id, socket id). */
   log: Logger;
 }
@@ -40,11 +38,13 @@ export interface FanOutOptions {
  * field-level checks included); none reads the caller's `sub`. The group executes with a caller
  * that has the tenant and roles but refuses to tell its `sub` (see `groupCaller`), so a resolver
  * added later that reads it fails loudly instead of answering one user's data to another.
- * Variables are compared as sent (the same values written differently only make two groups).
+ * The document is compared by identity (parsed documents are cached, so one text is one object
+ * while it stays in the cache) and variables as sent: equal operations seen as different only make
+ * two groups, never one.
  */
-export function groupKey(s: Pick<FanOutSubscriber, 'caller' | 'query'>, operationName: string | null | undefined, variables: unknown): string {
-  const roles = [...new Set(s.caller.roles)].sort().join(',');
-  return JSON.stringify([s.query, operationName ?? null, variables ?? null, s.caller.tenant, roles]);
+export function groupKey(document: string, caller: Caller, operationName: string | null | undefined, variables: unknown): string {
+  const roles = [...new Set(caller.roles)].sort().join(',');
+  return JSON.stringify([document, operationName ?? null, variables ?? null, caller.tenant, roles]);
 }
 
 /** The caller a group executes with: the members' tenant and roles; its `sub` is nobody's in particular. */
@@ -87,6 +87,9 @@ interface Member {
  */
 export class SubscriptionFanOut {
   private readonly groups = new Map<string, Group>();
+  /** A serial per parsed document: the document's part of a group key. */
+  private readonly documents = new WeakMap<DocumentNode, string>();
+  private documentSerial = 0;
 
   constructor(
     private readonly services: GatewayServices,
@@ -106,7 +109,9 @@ export class SubscriptionFanOut {
     const state = isStateStream(own);
     await own[Symbol.asyncIterator]().return?.();
 
-    const key = groupKey(sub, args.operationName, args.variableValues);
+    let document = this.documents.get(args.document);
+    if (document === undefined) this.documents.set(args.document, (document = String(++this.documentSerial)));
+    const key = groupKey(document, sub.caller, args.operationName, args.variableValues);
     let group = this.groups.get(key);
     if (!group) {
       // Logged by a digest of its key: variables stay out of the logs.

@@ -155,7 +155,7 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
           return refused.map((e) => new GraphQLError(e.message, { extensions: { ...e.extensions, http: undefined } }));
         }
         if (operation?.operation === 'subscription' && ctx.extra.caller) {
-          subscribers.set(contextValue, { socket: ctx.extra.socket, id: _id, caller: ctx.extra.caller, query: payload.query, log: socketLog(ctx.extra) });
+          subscribers.set(contextValue, { socket: ctx.extra.socket, id: _id, caller: ctx.extra.caller, log: socketLog(ctx.extra) });
         }
         return {
           schema,
