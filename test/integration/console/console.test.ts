@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../../helpers/client';
 import { browserTestsUnavailable, launchChromium, screenshots, seriousA11yViolations } from '../../helpers/browser';
-import { CLIENT_ID, CLIENT_SECRET, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
+import { CLIENT_ID, CLIENT_SECRET, shareEmployeeCalendars, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
 import { TaskFixtures } from '../../helpers/tasks';
 import { signDevToken } from '../../../src/schema/dev-token';
 import { TEST_JWT_SECRET } from '../../helpers/gateway';
@@ -56,6 +56,7 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
     expect(tz.body.errors).toBeUndefined();
     ids.ana = await f.employee('Ana Pop', 'ana@acme.test');
     ids.bob = await f.employee('Bob Ionescu', 'bob@acme.test');
+    shareEmployeeCalendars(bed.google, ['ana@acme.test', 'bob@acme.test']);
     ids.acme = await f.partner('Acme Industries');
     ids.other = await f.partner('Globex');
     ids.project = await f.project('Website', ids.acme);
