@@ -105,6 +105,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, MODULES: 'auth', GOOGLE_CALENDAR_CONCURRENCY: 'many' }, known).sections).toEqual({});
   });
 
+  it('reads the delivery settings: WebSocket send buffers and gzip', () => {
+    expect(loadConfig(base, known).delivery).toEqual({ maxBufferedBytes: 1024 * 1024, behindBufferedBytes: 64 * 1024, gzipMinBytes: 64 * 1024, gzipLevel: 1 });
+    const c = loadConfig({ ...base, WS_MAX_BUFFERED_BYTES: '32768', HTTP_GZIP_LEVEL: '0', HTTP_GZIP_MIN_BYTES: '1024' }, known);
+    expect(c.delivery).toEqual({ maxBufferedBytes: 32768, behindBufferedBytes: 32768, gzipMinBytes: 1024, gzipLevel: 0 });
+    expect(errorOf({ ...base, WS_MAX_BUFFERED_BYTES: '65536', WS_BEHIND_BUFFERED_BYTES: '70000' }).message).toMatch(/WS_BEHIND_BUFFERED_BYTES/);
+    expect(errorOf({ ...base, HTTP_GZIP_LEVEL: '10' }).message).toMatch(/HTTP_GZIP_LEVEL/);
+  });
+
   it('reads the sync engine timings', () => {
     expect(loadConfig({ ...base, SYNC_CONCURRENCY: '3', SYNC_LEASE_SECONDS: '10' }, known).sync).toMatchObject({ concurrency: 3, leaseSeconds: 10, pollingIntervalSeconds: 1 });
     expect(errorOf({ ...base, SYNC_POLL_SECONDS: '0.1' }).variable).toBe('SYNC_POLL_SECONDS');

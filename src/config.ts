@@ -88,6 +88,17 @@ export interface GatewayConfig {
     /** Open WebSockets one caller (tenant + sub) may hold (WS_MAX_SOCKETS_PER_CALLER). */
     maxSocketsPerCaller: number;
   };
+  /** How answers and events leave the process. */
+  delivery: {
+    /** WS_MAX_BUFFERED_BYTES: unsent bytes a WebSocket may hold; past them its client is too slow and the socket is closed with 4408. */
+    maxBufferedBytes: number;
+    /** WS_BEHIND_BUFFERED_BYTES: past this many unsent bytes a socket is behind, and progress events are coalesced for it (latest wins). */
+    behindBufferedBytes: number;
+    /** HTTP_GZIP_MIN_BYTES: GraphQL answers this large or larger are gzipped for clients that accept it. */
+    gzipMinBytes: number;
+    /** HTTP_GZIP_LEVEL: zlib level 1–9; 0 turns compression off. */
+    gzipLevel: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -294,6 +305,18 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       expensivePerCaller: intVar(env, 'GRAPHQL_EXPENSIVE_PER_CALLER', 2, 1, 100),
       maxSocketsPerCaller: intVar(env, 'WS_MAX_SOCKETS_PER_CALLER', 20, 1, 10_000),
     },
+    delivery: deliveryConfig(env),
+  };
+}
+
+function deliveryConfig(env: Env): GatewayConfig['delivery'] {
+  const maxBufferedBytes = intVar(env, 'WS_MAX_BUFFERED_BYTES', 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024);
+  const behindBufferedBytes = intVar(env, 'WS_BEHIND_BUFFERED_BYTES', Math.min(64 * 1024, maxBufferedBytes), 1, maxBufferedBytes);
+  return {
+    maxBufferedBytes,
+    behindBufferedBytes,
+    gzipMinBytes: intVar(env, 'HTTP_GZIP_MIN_BYTES', 64 * 1024, 0, 1024 * 1024 * 1024),
+    gzipLevel: intVar(env, 'HTTP_GZIP_LEVEL', 1, 0, 9),
   };
 }
 
