@@ -10,6 +10,7 @@ import {
   type ConsolePrinterFragment,
   type ConsolePrintersQuery,
   type ConsolePrintJobFragment,
+  type ConsolePrintJobUpdateFragment,
   type PrintJobState,
 } from '../../../operations/generated/graphql';
 import { errorMessage, fieldErrors } from '../client';
@@ -40,7 +41,7 @@ export function Printers({ admin }: { admin: boolean }) {
   const [printFor, setPrintFor] = useState<string>('');
   const [lastJob, setLastJob] = useState<string | null>(null);
 
-  const noteJob = (job: ConsolePrintJobFragment) => {
+  const noteJob = (job: ConsolePrintJobUpdateFragment) => {
     setJobUpdates((m) => new Map(m).set(job.id, job));
     const { state, stateReasons, acceptingJobs, stateCheckedAt } = job.printer;
     setStates((m) => new Map(m).set(job.printer.id, { state, stateReasons, acceptingJobs, stateCheckedAt }));

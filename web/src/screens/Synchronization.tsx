@@ -11,6 +11,7 @@ import {
   ConsoleSyncTasksDocument,
   type ConsoleSyncProgressSubscription,
   type ConsoleSyncRunFragment,
+  type ConsoleSyncRunStateFragment,
   type ConsoleSyncScreenQuery,
   type SyncModule,
 } from '../../../operations/generated/graphql';
@@ -86,7 +87,7 @@ interface ControlsProps {
   title: string;
   starter?: Starter;
   /** The module's latest runs (a running one is followed). */
-  runs: ConsoleSyncRunFragment[];
+  runs: ConsoleSyncRunStateFragment[];
   /** Called when a run ends (the screen refetches its data). */
   onFinished(): void;
   /** The "Synchronize" button's words (default: Synchronize). */
@@ -107,7 +108,7 @@ export function SyncControls({ module, title, starter = STARTERS[module], runs, 
   const started = start.data ? Object.values(start.data)[0] : undefined;
   // The newest of: the live event (of the run just started, if any), that run, the running run of the history.
   const current = live.data && (!started || live.data.runId === started.id) ? live.data : undefined;
-  const progress: Progress | ConsoleSyncRunFragment | undefined = current ?? started ?? active;
+  const progress: Progress | ConsoleSyncRunStateFragment | undefined = current ?? started ?? active;
   const runId = current?.runId ?? started?.id ?? active?.id;
   const running = progress !== undefined && !FINAL.has(progress.status);
   const pct = progress && progress.total > 0 ? Math.round((progress.processed / progress.total) * 100) : progress && FINAL.has(progress.status) ? 100 : 0;
@@ -147,7 +148,7 @@ export function SyncControls({ module, title, starter = STARTERS[module], runs, 
   );
 }
 
-const counters = (p: Progress | ConsoleSyncRunFragment) => ({
+const counters = (p: Progress | ConsoleSyncRunStateFragment) => ({
   processed: p.processed,
   total: p.total,
   created: p.created,
