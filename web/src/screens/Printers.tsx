@@ -180,7 +180,7 @@ function PrintForm({
   printers: ConsolePrinterFragment[];
   printerId: string;
   onPrinter(id: string): void;
-  onSubmitted(job: ConsolePrintJobFragment): void;
+  onSubmitted(job: ConsolePrintJobUpdateFragment): void;
 }) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
