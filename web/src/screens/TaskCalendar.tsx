@@ -193,21 +193,19 @@ export default function TaskCalendar() {
         <MultiSelect label={t('calendar.projects')} name="projects" options={options.projects} selected={projectIds} onChange={setProjectIds} />
         <MultiSelect label={t('calendar.employees')} name="employees" options={options.employees} selected={employeeIds} onChange={setEmployeeIds} />
       </div>
-      {!data ? (
-        error ? (
-          <ScreenError error={error} />
-        ) : (
-          <Loading />
-        )
-      ) : (
+      {!data && (error ? <ScreenError error={error} /> : <Loading />)}
+      {data && (
         <>
           <ScreenError error={error} />
           <p role="status" data-testid="task-total">
             {t('calendar.total', { n: data.taskCalendar.totalTasks })}
           </p>
-          {view === 'grouped' ? (
-            <Grouped groups={data.taskCalendar.groups} groupBy={groupBy} onOpen={setOpen} />
-          ) : (
+        </>
+      )}
+      {/* The grid is laid out while the data loads; the tasks are then only added to it. */}
+      {view === 'grouped'
+        ? data && <Grouped groups={data.taskCalendar.groups} groupBy={groupBy} onOpen={setOpen} />
+        : (data || !error) && (
             <FullCalendar
               key={`${view}-${anchor}`}
               plugins={PLUGINS}
@@ -225,8 +223,6 @@ export default function TaskCalendar() {
               eventClick={onEventClick}
             />
           )}
-        </>
-      )}
       {open && (
         <TaskDialog
           task={open === 'new' ? null : open}
