@@ -30,6 +30,11 @@ function recordOperations(p: Page): string[] {
 async function expectAccessible(name: string): Promise<void> {
   expect(await seriousA11yViolations(page), `${name}: serious or critical accessibility violations`).toEqual([]);
   await screenshots(page, name);
+  // Nothing wider than a phone: the page never scrolls sideways at 390 px (tables scroll within themselves).
+  const original = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate('document.documentElement.scrollWidth'), `${name}: page width on a phone`).toBeLessThanOrEqual(390);
+  if (original) await page.setViewportSize(original);
 }
 
 // The Contacts and Printers screens, against the Google emulator (shared contacts) and a private CUPS.
