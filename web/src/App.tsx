@@ -163,7 +163,7 @@ function Shell({ onSignOut, onAuthLost, onTimeZone, onCacheReset, languageSwitch
   const admin = data.viewer.roles.includes('ADMIN');
   const modules = new Set(data.modules);
   const visible = SCREENS.filter((s) => (admin || !ADMIN_SCREENS.has(s)) && (!MODULE_SCREENS[s] || modules.has(MODULE_SCREENS[s])));
-  const current = visible.includes(screen) ? screen : 'calendar';
+  const current = visible.includes(screen) ? screen : visible.includes('calendar') ? 'calendar' : visible[0];
 
   return (
     <>

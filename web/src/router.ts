@@ -5,7 +5,7 @@ export type ScreenName = 'setup' | 'sync' | 'calendar' | 'directory' | 'contacts
 export const SCREENS: ScreenName[] = ['setup', 'sync', 'calendar', 'directory', 'contacts', 'printers'];
 export const ADMIN_SCREENS = new Set<ScreenName>(['setup', 'sync', 'directory', 'contacts']);
 /** Screens of a module, shown only when the gateway serves it. */
-export const MODULE_SCREENS: Partial<Record<ScreenName, string>> = { contacts: 'contacts', printers: 'printers' };
+export const MODULE_SCREENS: Partial<Record<ScreenName, string>> = { sync: 'sync', calendar: 'tasks', directory: 'tasks', contacts: 'contacts', printers: 'printers' };
 
 export function screenOf(pathname: string): ScreenName {
   const name = pathname.replace(/^\/+|\/+$/g, '');
