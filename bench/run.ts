@@ -29,9 +29,11 @@ import { syncEngine } from './suites/sync-engine';
 import { tasksSync } from './suites/tasks-sync';
 import { contactsSync } from './suites/contacts';
 import { printers } from './suites/printers';
+import { calendarDelegated } from './suites/calendar-delegated';
+import { compression } from './suites/compression';
 
 /** Every suite, in the order they run. Add new ones here. */
-const SUITES: Suite[] = [gatewayOverhead, syncEngine, taskCalendar, tasksSync, contactsSync, printers, attack];
+const SUITES: Suite[] = [gatewayOverhead, syncEngine, taskCalendar, tasksSync, calendarDelegated, contactsSync, printers, attack, compression];
 
 const repoRoot = path.resolve(__dirname, '..');
 /** More than this share of the CPUs busy before a suite starts means someone else is using them. */

@@ -82,8 +82,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes the project-wide limits of the APIs that declare one', () => {
+    expect(loadConfig(base, known).projectRateLimits).toEqual({ calendar: 10_000 });
+    expect(loadConfig({ ...base, GOOGLE_RATE_CALENDAR_PROJECT_PER_MINUTE: '5000' }, known).projectRateLimits).toEqual({ calendar: 5000 });
+    expect(loadConfig({ ...base, MODULES: 'auth' }, known).projectRateLimits).toEqual({});
+    expect(errorOf({ ...base, GOOGLE_RATE_CALENDAR_PROJECT_PER_MINUTE: '0' }).message).toMatch(/^GOOGLE_RATE_CALENDAR_PROJECT_PER_MINUTE: expected a positive integer/);
+  });
+
   it("parses the enabled modules' sections and stops on a bad value like any other variable", () => {
-    expect(moduleConfig(loadConfig(base, known).sections, 'tasks', tasksConfig)).toEqual({ GOOGLE_CALENDAR_CONCURRENCY: 4 });
+    expect(moduleConfig(loadConfig(base, known).sections, 'tasks', tasksConfig)).toEqual({
+      GOOGLE_CALENDAR_CONCURRENCY: 4,
+      GOOGLE_CALENDAR_DELEGATED_CONCURRENCY: 16,
+      GOOGLE_CALENDAR_PER_USER_CONCURRENCY: 2,
+    });
     expect(moduleConfig(loadConfig({ ...base, GOOGLE_CALENDAR_CONCURRENCY: '8' }, known).sections, 'tasks', tasksConfig).GOOGLE_CALENDAR_CONCURRENCY).toBe(8);
     for (const value of ['0', '33', 'many', '2.5']) {
       const err = errorOf({ ...base, GOOGLE_CALENDAR_CONCURRENCY: value });
@@ -92,6 +103,14 @@ describe('loadConfig', () => {
     }
     // A disabled module's section is neither parsed nor checked.
     expect(loadConfig({ ...base, MODULES: 'auth', GOOGLE_CALENDAR_CONCURRENCY: 'many' }, known).sections).toEqual({});
+  });
+
+  it('reads the delivery settings: WebSocket send buffers and gzip', () => {
+    expect(loadConfig(base, known).delivery).toEqual({ maxBufferedBytes: 1024 * 1024, behindBufferedBytes: 64 * 1024, gzipMinBytes: 64 * 1024, gzipLevel: 1 });
+    const c = loadConfig({ ...base, WS_MAX_BUFFERED_BYTES: '32768', HTTP_GZIP_LEVEL: '0', HTTP_GZIP_MIN_BYTES: '1024' }, known);
+    expect(c.delivery).toEqual({ maxBufferedBytes: 32768, behindBufferedBytes: 32768, gzipMinBytes: 1024, gzipLevel: 0 });
+    expect(errorOf({ ...base, WS_MAX_BUFFERED_BYTES: '65536', WS_BEHIND_BUFFERED_BYTES: '70000' }).message).toMatch(/WS_BEHIND_BUFFERED_BYTES/);
+    expect(errorOf({ ...base, HTTP_GZIP_LEVEL: '10' }).message).toMatch(/HTTP_GZIP_LEVEL/);
   });
 
   it('reads the sync engine timings', () => {

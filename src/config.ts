@@ -34,6 +34,8 @@ export interface GatewayConfig {
   sections: Record<string, unknown>;
   /** Requests per minute per tenant for each Google API an enabled module declares (GOOGLE_RATE_*_PER_MINUTE). */
   rateLimits: Record<string, number>;
+  /** Requests per minute per tenant for the whole project, for the APIs that declare one (GOOGLE_RATE_*_PROJECT_PER_MINUTE). */
+  projectRateLimits: Record<string, number>;
   /** Sync engine timings (SYNC_CONCURRENCY, SYNC_LEASE_SECONDS, SYNC_POLL_SECONDS, SYNC_HOUSEKEEPING_SECONDS). */
   sync: {
     /** How often an idle worker asks pg-boss for work. */
@@ -91,6 +93,17 @@ export interface GatewayConfig {
     expensivePerCaller: number;
     /** Open WebSockets one caller (tenant + sub) may hold (WS_MAX_SOCKETS_PER_CALLER). */
     maxSocketsPerCaller: number;
+  };
+  /** How answers and events leave the process. */
+  delivery: {
+    /** WS_MAX_BUFFERED_BYTES: unsent bytes a WebSocket may hold; past them its client is too slow and the socket is closed with 4408. */
+    maxBufferedBytes: number;
+    /** WS_BEHIND_BUFFERED_BYTES: past this many unsent bytes a socket is behind, and progress events are coalesced for it (latest wins). */
+    behindBufferedBytes: number;
+    /** HTTP_GZIP_MIN_BYTES: GraphQL answers this large or larger are gzipped for clients that accept it. */
+    gzipMinBytes: number;
+    /** HTTP_GZIP_LEVEL: zlib level 1–9; 0 turns compression off. */
+    gzipLevel: number;
   };
 }
 
@@ -181,12 +194,18 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
   const sections: Record<string, unknown> = {};
   for (const m of enabled) if (m.config) sections[m.name] = parseSection(env, m.config);
   const rateLimits: Record<string, number> = {};
+  const projectRateLimits: Record<string, number> = {};
+  const perMinute = (name: string, fallback: number): number => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
+      throw new ConfigError(name, `expected a positive integer (requests per minute), got "${env[name]}"`);
+    }
+    return Number(raw);
+  };
   for (const api of googleApisOf(enabled)) {
-    const raw = env[api.rateEnv]?.trim();
-    if (raw === undefined || raw === '') rateLimits[api.name] = api.perMinute;
-    else if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-      throw new ConfigError(api.rateEnv, `expected a positive integer (requests per minute), got "${env[api.rateEnv]}"`);
-    } else rateLimits[api.name] = Number(raw);
+    rateLimits[api.name] = perMinute(api.rateEnv, api.perMinute);
+    if (api.projectPerMinute !== undefined) projectRateLimits[api.name] = api.projectRateEnv ? perMinute(api.projectRateEnv, api.projectPerMinute) : api.projectPerMinute;
   }
 
   const publicUrl = (urlVar(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
@@ -261,6 +280,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
     modules,
     sections,
     rateLimits,
+    projectRateLimits,
     sync: {
       concurrency: Math.floor(numberVar(env, 'SYNC_CONCURRENCY', 2, 1)),
       leaseSeconds: numberVar(env, 'SYNC_LEASE_SECONDS', 30, 1),
@@ -294,6 +314,18 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
       expensivePerCaller: intVar(env, 'GRAPHQL_EXPENSIVE_PER_CALLER', 2, 1, 100),
       maxSocketsPerCaller: intVar(env, 'WS_MAX_SOCKETS_PER_CALLER', 20, 1, 10_000),
     },
+    delivery: deliveryConfig(env),
+  };
+}
+
+function deliveryConfig(env: Env): GatewayConfig['delivery'] {
+  const maxBufferedBytes = intVar(env, 'WS_MAX_BUFFERED_BYTES', 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024);
+  const behindBufferedBytes = intVar(env, 'WS_BEHIND_BUFFERED_BYTES', Math.min(64 * 1024, maxBufferedBytes), 1, maxBufferedBytes);
+  return {
+    maxBufferedBytes,
+    behindBufferedBytes,
+    gzipMinBytes: intVar(env, 'HTTP_GZIP_MIN_BYTES', 64 * 1024, 0, 1024 * 1024 * 1024),
+    gzipLevel: intVar(env, 'HTTP_GZIP_LEVEL', 1, 0, 9),
   };
 }
 

@@ -4,8 +4,8 @@ import WebSocket from 'ws';
 export interface WsClientsOptions {
   /** ws://host:port/graphql */
   url: string;
-  /** Sent in connection_init, e.g. `{ authorization: 'Bearer …' }`. */
-  connectionParams: Record<string, unknown>;
+  /** Sent in connection_init, e.g. `{ authorization: 'Bearer …' }`; a function gives client i its own (e.g. one user each). */
+  connectionParams: Record<string, unknown> | ((index: number) => Record<string, unknown>);
   count: number;
   /** Clients connecting at once (default 100): the next batch starts when this one is acknowledged. */
   batchSize?: number;
@@ -41,13 +41,14 @@ export async function openWsClients(opts: WsClientsOptions): Promise<WsClients> 
       await Promise.allSettled(clients.map((c) => c.dispose()));
     })());
 
-  const openOne = () =>
+  const paramsOf = (i: number) => (typeof opts.connectionParams === 'function' ? opts.connectionParams(i) : opts.connectionParams);
+  const openOne = (index: number) =>
     new Promise<Client>((resolve, reject) => {
       let acked = false;
       const client: Client = createClient({
         url: opts.url,
         webSocketImpl: WebSocket,
-        connectionParams: opts.connectionParams,
+        connectionParams: paramsOf(index),
         lazy: false,
         retryAttempts: 0,
         onNonLazyError: (err) => {
@@ -77,7 +78,7 @@ export async function openWsClients(opts: WsClientsOptions): Promise<WsClients> 
         timer = setTimeout(() => reject(new Error(`WebSocket clients ${done + 1}–${done + n} not acknowledged within ${batchTimeoutMs / 1000} s`)), batchTimeoutMs);
       });
       try {
-        await Promise.race([Promise.all(Array.from({ length: n }, openOne)), timeout]);
+        await Promise.race([Promise.all(Array.from({ length: n }, (_, i) => openOne(done + i))), timeout]);
       } finally {
         clearTimeout(timer);
       }

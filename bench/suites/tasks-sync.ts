@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { seedTasks } from '../../src/modules/tasks/seed';
 import { startGoogleEmulator } from '../../test/google-emulator';
+import { shareEmployeeCalendars } from '../../test/helpers/google-domain';
 import { gatewayDatabaseUrl } from '../lib/database-url';
 import { startGateway } from '../lib/gateway';
 import { graphql, runSync } from '../lib/sync-run';
@@ -20,11 +21,13 @@ export const tasksSync: Suite = {
     const google = await startGoogleEmulator({ recordRequests: false });
     ctx.defer(() => google.close());
     google.calendar.setLatency(20);
-    google.calendar.setQuota({ perMinute: QUOTA_PER_MINUTE, style: '429' });
+    google.calendar.setQuota({ perUserPerMinute: QUOTA_PER_MINUTE, style: '429' });
     const gw = await startGateway(ctx, { env: { ...google.env, GOOGLE_RATE_CALENDAR_PER_MINUTE: String(QUOTA_PER_MINUTE), GOOGLE_CALENDAR_CONCURRENCY: '4' } });
     google.registerClient({ ...CLIENT, redirectUris: [`http://localhost:${gw.port}/oauth/google/callback`] });
     const url = gatewayDatabaseUrl(ctx, gw);
     await seedTasks(url, { tenant: 'bench', employees: 50, tasks: 10_000, from: new Date('2026-01-01T00:00:00Z') });
+    // The employees are users of the customer's domain who shared their calendars with the admin.
+    shareEmployeeCalendars(google, await employeeCalendars(url));
     const admin = await gw.token({ tenant: 'bench', roles: ['admin'], sub: 'bench-admin' });
 
     // Connect Google as an admin would: credentials, consent, callback.
@@ -75,6 +78,16 @@ export const tasksSync: Suite = {
     ];
   },
 };
+
+async function employeeCalendars(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(`SELECT calendar_id FROM employee WHERE tenant = 'bench'`)).rows.map((r: { calendar_id: string }) => r.calendar_id);
+  } finally {
+    await client.end();
+  }
+}
 
 async function countEvents(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });

@@ -14,6 +14,7 @@ import type { PgPubSub } from '../kernel/pubsub';
 import { GOOGLE_CONNECTION_CHANGED, type GoogleConnectionPayload } from './google-events';
 import { GoogleConnectionRecord, GoogleConnectionStatus } from './google-connection.entity';
 import { describeOAuthFailure, formatFailure, googleNotAuthorized, googleScopeMissing, googleUnavailable, type OAuthFailure } from './google-errors';
+import { GoogleDelegation, type DelegationCheck, type ServiceAccountView } from './google-delegation';
 import { guardTransport, meterTransport } from './google-transport';
 import { GoogleOAuthState } from './oauth-state.entity';
 import type { SecretBox } from './secret-box';
@@ -56,6 +57,8 @@ export const hashState = (state: string) => createHash('sha256').update(state).d
  */
 export class GoogleConnections {
   private readonly clients = new Map<string, Promise<CachedClient>>();
+  /** Domain-wide delegation: the tenant's service account and the tokens of the users it acts as. */
+  readonly delegation: GoogleDelegation;
 
   constructor(
     private readonly config: GatewayConfig,
@@ -71,6 +74,7 @@ export class GoogleConnections {
     /** Where every Google request is counted (by API and outcome). */
     private readonly metrics?: GatewayMetrics,
   ) {
+    this.delegation = new GoogleDelegation(config, orm, box, log, () => this.oauthClient('', ''));
     caches.register('google-clients', (tenant) => this.forget(tenant));
     pubsub.onTopic(GOOGLE_CONNECTION_CHANGED, (tenant) => this.forget(tenant));
   }
@@ -80,6 +84,7 @@ export class GoogleConnections {
   }
 
   private forget(tenant: string): void {
+    this.delegation.forget(tenant);
     const entry = this.clients.get(tenant);
     this.clients.delete(tenant);
     void entry?.then((c) => c.client.removeAllListeners()).catch(() => undefined);
@@ -116,7 +121,7 @@ export class GoogleConnections {
     return this.tenantScopes ? this.tenantScopes(em, tenant) : this.neededScopes;
   }
 
-  view(record: GoogleConnectionRecord | null, tenant: string, needed: readonly string[] = this.neededScopes): GoogleConnectionPayload {
+  view(record: GoogleConnectionRecord | null, tenant: string, needed: readonly string[] = this.neededScopes, sa: ServiceAccountView | null = null): GoogleConnectionPayload {
     const granted = record?.grantedScopes ?? [];
     const hasTokens = record?.status === GoogleConnectionStatus.AUTHORIZED || record?.status === GoogleConnectionStatus.REAUTHORIZATION_REQUIRED;
     return {
@@ -129,15 +134,18 @@ export class GoogleConnections {
       authorizedBy: record?.authorizedBy ?? null,
       lastRefreshAt: record?.lastRefreshAt?.toISOString() ?? null,
       lastError: record?.lastError ?? null,
+      serviceAccount: sa ? { clientEmail: sa.clientEmail, clientId: sa.clientId, privateKeyId: sa.privateKeyId, setAt: sa.setAt.toISOString() } : null,
+      delegationScopes: needed.join(','),
     };
   }
 
   async current(em: EntityManager, tenant: string): Promise<GoogleConnectionPayload> {
-    return this.view(await this.load(em, tenant), tenant, await this.scopesFor(em, tenant));
+    return this.view(await this.load(em, tenant), tenant, await this.scopesFor(em, tenant), await this.delegation.view(em, tenant));
   }
 
-  private async changed(record: GoogleConnectionRecord, tenant: string): Promise<GoogleConnectionPayload> {
-    const payload = this.view(record, tenant, await this.scopesFor(tenantEntityManager(this.orm, tenant), tenant));
+  private async changed(record: GoogleConnectionRecord | null, tenant: string): Promise<GoogleConnectionPayload> {
+    const em = tenantEntityManager(this.orm, tenant);
+    const payload = this.view(record, tenant, await this.scopesFor(em, tenant), await this.delegation.view(em, tenant));
     this.forget(tenant);
     await this.pubsub.publish(GOOGLE_CONNECTION_CHANGED, tenant, payload);
     return payload;
@@ -160,6 +168,22 @@ export class GoogleConnections {
     await em.flush();
     this.log.info({ tenant: caller.tenant, by: caller.sub, clientChanged }, 'Google client credentials set');
     return this.changed(record, caller.tenant);
+  }
+
+  /** Stores the service account for domain-wide delegation (its private key sealed); every process forgets the old key and its tokens. */
+  async setServiceAccount(em: EntityManager, caller: Caller, keyJson: string): Promise<GoogleConnectionPayload> {
+    await this.delegation.set(em, caller, keyJson);
+    return this.changed(await this.load(em, caller.tenant), caller.tenant);
+  }
+
+  async removeServiceAccount(em: EntityManager, caller: Caller): Promise<GoogleConnectionPayload> {
+    await this.delegation.remove(em, caller);
+    return this.changed(await this.load(em, caller.tenant), caller.tenant);
+  }
+
+  /** Impersonates `subject` with each scope the tenant needs and reports what Google granted. */
+  async verifyDelegation(em: EntityManager, caller: Caller, subject: string): Promise<DelegationCheck> {
+    return this.delegation.verify(caller.tenant, subject, await this.scopesFor(em, caller.tenant));
   }
 
   /** Starts the authorization-code flow: a single-use state bound to the tenant and admin, and PKCE. */

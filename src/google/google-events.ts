@@ -9,6 +9,10 @@ export interface GoogleConnectionPayload {
   authorizedBy: string | null;
   lastRefreshAt: string | null;
   lastError: string | null;
+  /** The service account for domain-wide delegation, when one is set (never its key). */
+  serviceAccount: { clientEmail: string; clientId: string; privateKeyId: string | null; setAt: string } | null;
+  /** What to paste in the Admin console's domain-wide delegation entry: the enabled modules' scopes for the tenant, comma-separated. */
+  delegationScopes: string;
 }
 
 export const GOOGLE_CONNECTION_CHANGED = 'google-connection-changed';

@@ -5,6 +5,7 @@ import type { SecretBox } from './secret-box';
 const SEALED_COLUMNS: { table: string; key: string; columns: string[] }[] = [
   { table: 'google_connection', key: 'id', columns: ['client_secret', 'refresh_token', 'access_token'] },
   { table: 'google_oauth_state', key: 'state_hash', columns: ['code_verifier'] },
+  { table: 'google_service_account', key: 'tenant', columns: ['private_key'] },
 ];
 
 /** Re-seals, in one transaction, every secret sealed with another key than the box's current one. */

@@ -17,10 +17,14 @@ export interface GoogleApiClientOptions {
 export interface GoogleApi<TClient = unknown> {
   /** The rate limiter's bucket name, e.g. "calendar". */
   name: string;
-  /** Requests per minute per tenant, kept under Google's per-user quota. */
+  /** Requests per minute per acting Google user (the tenant's authorized account, or each impersonated user), kept under Google's per-user quota. */
   perMinute: number;
   /** The environment variable that overrides `perMinute`, e.g. GOOGLE_RATE_CALENDAR_PER_MINUTE. */
   rateEnv: string;
+  /** Requests per minute for the whole Google Cloud project (every user of a tenant together), when Google sets one. */
+  projectPerMinute?: number;
+  /** The environment variable that overrides `projectPerMinute`. */
+  projectRateEnv?: string;
   /** The OAuth scopes its calls need. */
   scopes: string[];
   /** Builds the googleapis client (import only that API: the googleapis index loads all of them). */

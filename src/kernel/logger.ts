@@ -16,6 +16,10 @@ const REDACT = [
   '*.accessToken',
   'password',
   '*.password',
+  'privateKey',
+  '*.privateKey',
+  'keyJson',
+  '*.keyJson',
 ];
 
 /** Fields of PostgreSQL's errors that may quote row values ("Key (email)=(…) already exists"). */

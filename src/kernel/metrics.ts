@@ -44,6 +44,27 @@ export class GatewayMetrics {
   readonly openSockets = new Gauge({ name: 'gateway_websocket_open_sockets', help: 'Open GraphQL WebSockets', registers: [this.registry] });
   readonly activeSubscriptions = new Gauge({ name: 'gateway_graphql_active_subscriptions', help: 'GraphQL subscriptions being served', registers: [this.registry] });
 
+  /** Subscription events executed once for a group of subscribers (same document, variables, tenant and roles). */
+  readonly subscriptionGroups = new Gauge({ name: 'gateway_subscription_groups', help: 'Groups of subscribers that share one execution per event', registers: [this.registry] });
+  readonly subscriptionEvents = new Counter({
+    name: 'gateway_subscription_events_total',
+    help: 'Subscription events executed and serialized (once per group), and messages sent to subscribers',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+  /** Progress events a socket that had fallen behind never got: a later state replaced them (the first and the final are always sent). */
+  readonly coalescedEvents = new Counter({
+    name: 'gateway_subscription_events_coalesced_total',
+    help: 'Subscription events skipped for a socket that had fallen behind, a later state sent instead',
+    registers: [this.registry],
+  });
+  /** Sockets closed with 4408 because their send buffer passed WS_MAX_BUFFERED_BYTES. */
+  readonly slowConsumerDrops = new Counter({
+    name: 'gateway_websocket_slow_consumer_drops_total',
+    help: 'WebSockets closed (4408) because the client did not read fast enough and the send buffer passed WS_MAX_BUFFERED_BYTES',
+    registers: [this.registry],
+  });
+
   /** Every Google request, by API and outcome (ok, 429, 403, 4xx, 5xx, timeout, network, garbage: a 2xx that is not what the API answers). */
   readonly googleCalls = new Counter({
     name: 'gateway_google_calls_total',

@@ -257,3 +257,20 @@ export class PgPubSub {
 function key(topic: string, tenant: string): string {
   return `${topic}\u0000${tenant}`;
 }
+
+const CURRENT_STATE = Symbol.for('gateway.subscription.current-state');
+
+/**
+ * Marks a subscription's event stream as a state stream: its first event is a snapshot and every
+ * later event is the whole current state again (e.g. a sync run's counters). Delivery may then
+ * start a late subscriber of a shared stream at the latest event, and skip to the latest event for
+ * a socket that has fallen behind; the first and the last event of the stream are always sent.
+ */
+export function stateStream<S extends object>(stream: S): S {
+  Object.defineProperty(stream, CURRENT_STATE, { value: true });
+  return stream;
+}
+
+export function isStateStream(stream: unknown): boolean {
+  return typeof stream === 'object' && stream !== null && (stream as Record<symbol, unknown>)[CURRENT_STATE] === true;
+}

@@ -55,12 +55,22 @@ export interface SyncJobContext {
   sections: Readonly<Record<string, unknown>>;
   /** The tenant's ready googleapis client for a declared API (token fresh, root URL, timeout, no retry of its own). */
   google<T>(api: GoogleApi<T>): Promise<T>;
-  /** One Google call: paced by the tenant's rate limit of that API and retried by the engine's policy (transient errors only). */
-  call<T>(api: GoogleApi, fn: () => Promise<{ data: T }>): Promise<T>;
+  /**
+   * A googleapis client of a declared API acting as `subject`, a user of the tenant's Workspace domain,
+   * through the tenant's service account (domain-wide delegation). A subject Google refuses (not in
+   * the domain, suspended) fails with an item error; a client id not authorized for the scopes, a run error.
+   */
+  googleAs<T>(api: GoogleApi<T>, subject: string): Promise<T>;
+  /**
+   * One Google call: paced by the rate limit of that API for the acting user (`as.subject`, an
+   * impersonated user; default the tenant's authorized account) and the tenant's project-wide one,
+   * and retried by the engine's policy (transient errors only).
+   */
+  call<T>(api: GoogleApi, fn: () => Promise<{ data: T }>, as?: { subject?: string | null }): Promise<T>;
   /** The engine's retry policy around any call; only transient errors are retried. */
   retry<T>(call: (attempt: number) => Promise<T>, options?: RetryTuning): Promise<T>;
-  /** Waits for the tenant's rate limit of that API. */
-  rateLimit(api: GoogleApi): Promise<void>;
+  /** Waits for the rate limit of that API (for the acting user, then the project). */
+  rateLimit(api: GoogleApi, as?: { subject?: string | null }): Promise<void>;
   /** Records an item Google refused for good and counts it as failed; the run goes on. */
   recordItemError(entityId: string, error: unknown, attempts?: number, cursor?: unknown): Promise<ErrorClass>;
 }

@@ -59,7 +59,7 @@ export function withoutInputValues(message: string): string {
 }
 
 /** Arguments and input fields whose values are never repeated back (client secrets, tokens, codes). */
-const SENSITIVE = /secret|password|token|credential|^code$|privateKey/i;
+const SENSITIVE = /secret|password|token|credential|^code$|privateKey|keyJson/i;
 
 const VALUE_KINDS = new Set<string>([Kind.INT, Kind.FLOAT, Kind.STRING, Kind.BOOLEAN, Kind.NULL, Kind.ENUM, Kind.LIST, Kind.OBJECT]);
 

@@ -5,6 +5,7 @@ import type { Logger } from '../kernel/logger';
 import { InvalidTokenError } from '../schema/caller';
 import { createContext, type GatewayContext, type GatewayServices } from '../schema/context';
 import { unauthenticated } from '../schema/errors';
+import { endCompressible } from './compression';
 import { drainUploads, hasPreflightHeader, isMultipart, readMultipart } from './multipart';
 import { HttpError, parseBody, readBody } from './read-body';
 import type { TrustedDocuments } from '../schema/trusted-documents';
@@ -63,7 +64,7 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      await endCompressible(req, res, response.body.string, services.config.delivery);
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);

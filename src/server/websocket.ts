@@ -1,4 +1,4 @@
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, subscribe, validate, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
@@ -13,6 +13,7 @@ import { requestIdOf } from './http-server';
 import type { OperationExecutor } from '../schema/compiled-execution';
 import type { TrustedDocuments } from '../schema/trusted-documents';
 import { trustedSubscribePayload } from './trusted-request';
+import { SubscriptionFanOut, type FanOutSubscriber } from './subscription-fanout';
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
@@ -52,7 +53,9 @@ function documentResolver(trusted: TrustedDocuments, check: (query: string) => D
  * comes in `connection_init` ({ authorization: "Bearer …" }); a bad or missing one closes the
  * socket with 4403, and so does the token's expiry (a client reconnects with a fresh token).
  * A caller (tenant + sub) has at most WS_MAX_SOCKETS_PER_CALLER sockets open; one more is closed
- * with 4429. Operations are parsed and validated with the same limits as over HTTP.
+ * with 4429. Operations are parsed and validated with the same limits as over HTTP. Subscription
+ * events are delivered by the fan-out (subscription-fanout.ts): once per group of equal
+ * subscribers, with bounded send buffers (a client that does not read is closed with 4408).
  */
 export function attachGraphQLWebSocket(
   httpServer: Server,
@@ -88,12 +91,40 @@ export function attachGraphQLWebSocket(
   };
   const documentOf = documentResolver(execution.trusted, check);
 
+  /**
+   * The `payload` of a `next` message: an operation stopped by its limits answers only that error,
+   * as over HTTP; errors are masked, the bugs among them logged, and counted by code.
+   */
+  const formatNext = (result: ExecutionResult, context: GatewayContext | undefined, log: () => Logger): FormattedExecutionResult => {
+    const stopped = context?.operation.stopped;
+    if (stopped) return { errors: [format({ message: stopped.message }, stopped)] };
+    if (!result.errors?.length) return result as FormattedExecutionResult;
+    logUnexpected(log(), result.errors);
+    const errors = result.errors.map((e) => formatGraphQLError(format, e));
+    services.metrics.countErrors(errors);
+    return { ...result, errors };
+  };
+  // Subscriptions: one execution and one serialization per group of equal subscribers and event.
+  const { maxBufferedBytes, behindBufferedBytes } = services.config.delivery;
+  const fanOut = new SubscriptionFanOut(services, { maxBufferedBytes, behindBufferedBytes }, formatNext);
+  /** The subscriber behind a subscription's context (set in onSubscribe, read in subscribe). */
+  const subscribers = new WeakMap<object, FanOutSubscriber>();
+  services.metrics.scraped('gateway_websocket_buffered_bytes', 'Bytes waiting in the send buffers of all GraphQL WebSockets', [], async () => {
+    let bytes = 0;
+    for (const socket of wss.clients) bytes += socket.bufferedAmount;
+    return [{ labels: {}, value: bytes }];
+  });
+
   const disposable = useServer<Record<string, unknown> | undefined, SocketExtra>(
     {
       schema,
       // Queries and mutations: compiled (GRAPHQL_JIT) like over HTTP; subscriptions: graphql-js.
       execute: (args) => execution.executor.execute(args),
       isProd: !services.config.development,
+      subscribe: (args) => {
+        const subscriber = subscribers.get(args.contextValue as object);
+        return subscriber ? fanOut.subscribe(args, subscriber) : subscribe(args);
+      },
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         if (typeof header !== 'string') return false;
@@ -149,6 +180,9 @@ export function attachGraphQLWebSocket(
           services.metrics.countErrors(refused);
           return refused.map((e) => new GraphQLError(e.message, { extensions: { ...e.extensions, http: undefined } }));
         }
+        if (operation?.operation === 'subscription' && ctx.extra.caller) {
+          subscribers.set(contextValue, { socket: ctx.extra.socket, id: _id, caller: ctx.extra.caller, log: socketLog(ctx.extra) });
+        }
         return {
           schema,
           document: document as DocumentNode,
@@ -183,14 +217,9 @@ export function attachGraphQLWebSocket(
         return counted as typeof result;
       },
       onNext: (ctx, id, _payload, args, result) => {
-        // An operation stopped by its limits answers only that error, as over HTTP.
-        const stopped = (args.contextValue as GatewayContext | undefined)?.operation.stopped;
-        if (stopped) return { errors: [format({ message: stopped.message }, stopped)] };
-        if (!result.errors?.length) return;
-        logUnexpected(socketLog(ctx.extra).child({ operationId: id }), result.errors);
-        const errors = result.errors.map((e) => formatGraphQLError(format, e));
-        services.metrics.countErrors(errors);
-        return { ...result, errors };
+        // Queries and mutations (subscription events are sent by the fan-out).
+        const formatted = formatNext(result, args.contextValue as GatewayContext | undefined, () => socketLog(ctx.extra).child({ operationId: id }));
+        return formatted === result ? undefined : formatted;
       },
       onError: (ctx, id, _payload, errors) => {
         logUnexpected(socketLog(ctx.extra).child({ operationId: id }), errors);
@@ -214,6 +243,8 @@ export function attachGraphQLWebSocket(
 
   return {
     clientCount: () => wss.clients.size,
+    /** Groups of subscribers sharing one execution per event. */
+    subscriptionGroupCount: () => fanOut.groupCount(),
     /** Closes every socket with 1001 (going away) and stops accepting new ones. */
     async close(): Promise<void> {
       await disposable.dispose();

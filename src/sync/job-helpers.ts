@@ -106,6 +106,24 @@ export class Checkpoint {
     return this;
   }
 
+  /** Starts tracking the pending items (in the order they will be started) for `done`. */
+  track<T>(items: readonly T[], key: (item: T) => string): void {
+    this.keys = items.map(key);
+    this.position = new Map(this.keys.map((k, i) => [k, i]));
+    this.finished = this.keys.map(() => false);
+    this.low = 0;
+  }
+
+  /** Whether the tracked item at `index` is done. */
+  isDone(index: number): boolean {
+    return this.finished[index] === true;
+  }
+
+  /** How far item `index` is ahead of the oldest unfinished tracked item. */
+  aheadOfOldest(index: number): number {
+    return index - this.low;
+  }
+
   toJSON(): CheckpointCursor {
     return { v: 1, after: this.after, done: [...this.doneBeyond], count: this.count };
   }
@@ -116,10 +134,7 @@ export class Checkpoint {
    * each item it completes (or records as failed).
    */
   async inParallel<T>(items: readonly T[], key: (item: T) => string, limit: number, fn: (item: T) => Promise<void>, signal: AbortSignal, window = 256): Promise<void> {
-    this.keys = items.map(key);
-    this.position = new Map(this.keys.map((k, i) => [k, i]));
-    this.finished = this.keys.map(() => false);
-    this.low = 0;
+    this.track(items, key);
     let next = 0;
     let failed: { error: unknown } | null = null;
     const onAbort = () => this.waiters.splice(0).forEach((wake) => wake());

@@ -156,3 +156,38 @@ describe('RateLimiter', () => {
     expect(() => limiter.setLimit('drive', 5)).toThrow(/no enabled module declares it/);
   });
 });
+
+describe('RateLimiter per acting user and per project', () => {
+  it('gives each impersonated user a bucket of its own: a busy user does not slow another', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ calendar: 60 }, clock);
+    await limiter.take('acme', 'calendar', undefined, 'ana@x.test');
+    await limiter.take('acme', 'calendar', undefined, 'ana@x.test');
+    expect(clock.t).toBe(1000);
+    await limiter.take('acme', 'calendar', undefined, 'bob@x.test');
+    await limiter.take('acme', 'calendar');
+    expect(clock.t).toBe(1000);
+  });
+
+  it('also paces every user of a tenant together by the project-wide limit', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ calendar: 600 }, clock, { calendar: 120 });
+    expect(limiter.projectLimit('calendar')).toBe(120);
+    for (const user of ['a', 'b', 'c', 'd']) await limiter.take('acme', 'calendar', undefined, user);
+    // Burst 2, then one every 500 ms; other tenants have their own project bucket.
+    expect(clock.t).toBe(1000);
+    await limiter.take('other', 'calendar', undefined, 'a');
+    expect(clock.t).toBe(1000);
+  });
+
+  it('changes the per-user rate of every user bucket, not the project one', async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter({ calendar: 60 }, clock, { calendar: 60_000 });
+    await limiter.take('acme', 'calendar', undefined, 'ana');
+    limiter.setLimit('calendar', 120);
+    await limiter.take('acme', 'calendar', undefined, 'ana');
+    await limiter.take('acme', 'calendar', undefined, 'ana');
+    expect(clock.t).toBe(1000);
+    expect(() => limiter.setProjectLimit('calendar', 0)).toThrow(RangeError);
+  });
+});

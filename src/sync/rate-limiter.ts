@@ -143,43 +143,68 @@ export interface RateLimiterOptions {
 }
 
 /**
- * Token buckets per tenant and Google API, shared by all the sync workers of one process. The
- * APIs and their per-minute limits come from the enabled modules' declarations (config.rateLimits).
+ * Token buckets per tenant and Google API, shared by all the sync workers of one process: one per
+ * acting Google user (the tenant's authorized account, or each user a service account impersonates),
+ * since Google's quotas are per user, plus one per tenant for the project-wide quota of the APIs
+ * that declare one. The limits come from the enabled modules' declarations (config.rateLimits,
+ * config.projectRateLimits).
  */
 export class RateLimiter {
   private readonly limits = new Map<string, number>();
+  private readonly projectLimits = new Map<string, number>();
+  /** tenant → bucket key (`api`, `api␀subject`, `api␀*`) → bucket. */
   private readonly buckets = new Map<string, Map<string, TokenBucket>>();
 
   constructor(
     limits: Readonly<Record<string, number>>,
     private readonly options: RateLimiterOptions = {},
+    projectLimits: Readonly<Record<string, number>> = {},
   ) {
     for (const [api, perMinute] of Object.entries(limits)) {
       this.limits.set(api, 1);
       this.setLimit(api, perMinute);
     }
+    for (const [api, perMinute] of Object.entries(projectLimits)) this.setProjectLimit(api, perMinute);
   }
 
-  /** Waits for this tenant's turn to call this API. */
-  take(tenant: string, api: string, signal?: AbortSignal): Promise<void> {
-    const taken = this.bucket(tenant, api).take(signal);
+  /**
+   * Waits for this tenant's turn to call this API as `subject` (an impersonated user; none: the
+   * tenant's authorized account): the user's bucket first, then the tenant's project-wide one.
+   */
+  take(tenant: string, api: string, signal?: AbortSignal, subject?: string | null): Promise<void> {
+    const user = this.bucket(tenant, api, subject ? `${api}\u0000${subject}` : api, this.known(api));
+    const projectLimit = this.projectLimits.get(api);
+    const taken = projectLimit === undefined ? user.take(signal) : user.take(signal).then(() => this.bucket(tenant, api, `${api}\u0000*`, projectLimit).take(signal));
     const onWait = this.options.onWait;
     if (!onWait) return taken;
     const started = performance.now();
     return taken.then(() => onWait(api, (performance.now() - started) / 1000));
   }
 
-  /** The requests per minute allowed per tenant for an API. */
+  /** The requests per minute allowed per acting user for an API. */
   limit(api: string): number {
     return this.known(api);
   }
 
-  /** Changes an API's limit for every tenant, existing buckets included. */
+  /** The project-wide requests per minute of an API per tenant (undefined: none). */
+  projectLimit(api: string): number | undefined {
+    return this.projectLimits.get(api);
+  }
+
+  /** Changes an API's per-user limit for every tenant, existing buckets included. */
   setLimit(api: string, perMinute: number): void {
     this.known(api);
-    if (!(Number.isFinite(perMinute) && perMinute > 0)) throw new RangeError(`the ${api} limit must be a positive number, got ${perMinute}`);
+    positive(api, perMinute);
     this.limits.set(api, perMinute);
-    for (const perApi of this.buckets.values()) perApi.get(api)?.setRate(perMinute);
+    for (const perKey of this.buckets.values()) for (const [key, bucket] of perKey) if (key === api || (key.startsWith(`${api}\u0000`) && !key.endsWith('\u0000*'))) bucket.setRate(perMinute);
+  }
+
+  /** Changes an API's project-wide limit for every tenant. */
+  setProjectLimit(api: string, perMinute: number): void {
+    this.known(api);
+    positive(api, perMinute);
+    this.projectLimits.set(api, perMinute);
+    for (const perKey of this.buckets.values()) perKey.get(`${api}\u0000*`)?.setRate(perMinute);
   }
 
   /** Drops a tenant's buckets (e.g. on disconnect); calls already waiting are still served. */
@@ -193,14 +218,18 @@ export class RateLimiter {
     return limit;
   }
 
-  private bucket(tenant: string, api: string): TokenBucket {
-    let perApi = this.buckets.get(tenant);
-    if (!perApi) this.buckets.set(tenant, (perApi = new Map()));
-    let bucket = perApi.get(api);
+  private bucket(tenant: string, api: string, key: string, perMinute: number): TokenBucket {
+    let perKey = this.buckets.get(tenant);
+    if (!perKey) this.buckets.set(tenant, (perKey = new Map()));
+    let bucket = perKey.get(key);
     if (!bucket) {
-      bucket = new TokenBucket({ ratePerMinute: this.known(api), now: this.options.now, sleep: this.options.sleep });
-      perApi.set(api, bucket);
+      bucket = new TokenBucket({ ratePerMinute: perMinute, now: this.options.now, sleep: this.options.sleep });
+      perKey.set(key, bucket);
     }
     return bucket;
   }
+}
+
+function positive(api: string, perMinute: number): void {
+  if (!(Number.isFinite(perMinute) && perMinute > 0)) throw new RangeError(`the ${api} limit must be a positive number, got ${perMinute}`);
 }

@@ -131,7 +131,7 @@ export class SyncEngine {
     this.pool = new pg.Pool({ connectionString: this.databaseUrl, max: 4 });
     this.pool.on('error', (err) => this.log.warn({ err }, 'sync engine pool error'));
     const metrics = deps.metrics;
-    this.rateLimiter = new RateLimiter(deps.config.rateLimits, metrics ? { onWait: (api, seconds) => metrics.limiterWait.observe({ api }, seconds) } : {});
+    this.rateLimiter = new RateLimiter(deps.config.rateLimits, metrics ? { onWait: (api, seconds) => metrics.limiterWait.observe({ api }, seconds) } : {}, deps.config.projectRateLimits ?? {});
   }
 
   hasJob(module: string): boolean {
@@ -399,16 +399,17 @@ export class SyncEngine {
       sections: this.config.sections,
       // Every Google call of the run is bounded by the request timeout and aborted with the run (cancel, stall, shutdown).
       google: (api) => withRetry(() => this.google.client(run.tenant, api, job.googleScopes, signal), { ...this.options.retry, signal }),
-      call: (api, fn) =>
+      googleAs: (api, subject) => withRetry(() => this.google.delegation.client(run.tenant, subject, api, signal), { ...this.options.retry, signal }),
+      call: (api, fn, as) =>
         withRetry(
           async () => {
-            await this.rateLimiter.take(run.tenant, api.name, signal);
+            await this.rateLimiter.take(run.tenant, api.name, signal, as?.subject);
             return (await untilAborted(fn(), signal)).data;
           },
           { ...this.options.retry, signal },
         ),
       retry: (call, options) => withRetry(call, { ...this.options.retry, ...options, signal }),
-      rateLimit: (api) => this.rateLimiter.take(run.tenant, api.name, signal),
+      rateLimit: (api, as) => this.rateLimiter.take(run.tenant, api.name, signal, as?.subject),
       recordItemError: async (entityId, error, attempts = 1, cursor) => {
         // A call cut short by cancellation or shutdown is not the item's fault: unwind instead.
         if (signal.aborted) throw signal.reason;

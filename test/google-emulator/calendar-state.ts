@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { domainOf, type Directory } from './directory';
 
 export type EventStatus = 'confirmed' | 'tentative' | 'cancelled';
 /** The API methods of `events` the emulator serves. */
@@ -9,6 +10,63 @@ export type CalendarFaultKind = '5xx' | 'reset' | 'lostResponse' | 'latency';
 export const CALENDAR_METHODS: readonly CalendarMethod[] = ['insert', 'get', 'list', 'patch', 'update', 'delete'];
 export const WRITE_METHODS: readonly CalendarWriteMethod[] = ['insert', 'patch', 'update', 'delete'];
 export const FAULT_KINDS: readonly CalendarFaultKind[] = ['5xx', 'reset', 'lostResponse', 'latency'];
+/** The methods of the other Calendar resources the emulator serves (`calendars`, `acl`, `calendarList`). */
+export type CalendarResourceMethod =
+  | 'calendars.insert'
+  | 'calendars.get'
+  | 'calendars.patch'
+  | 'calendars.update'
+  | 'calendars.delete'
+  | 'acl.insert'
+  | 'acl.get'
+  | 'acl.list'
+  | 'acl.patch'
+  | 'acl.update'
+  | 'acl.delete'
+  | 'calendarList.list'
+  | 'calendarList.get';
+export const RESOURCE_METHODS: readonly CalendarResourceMethod[] = [
+  'calendars.insert',
+  'calendars.get',
+  'calendars.patch',
+  'calendars.update',
+  'calendars.delete',
+  'acl.insert',
+  'acl.get',
+  'acl.list',
+  'acl.patch',
+  'acl.update',
+  'acl.delete',
+  'calendarList.list',
+  'calendarList.get',
+];
+
+/** Access roles of the Calendar API, weakest first. */
+export type AclRole = 'none' | 'freeBusyReader' | 'reader' | 'writer' | 'owner';
+export const ACL_ROLES: readonly AclRole[] = ['none', 'freeBusyReader', 'reader', 'writer', 'owner'];
+export type AclScopeType = 'default' | 'user' | 'group' | 'domain';
+
+/** An ACL rule as the API returns it. */
+export interface AclRule {
+  kind: 'calendar#aclRule';
+  etag: string;
+  /** `user:ana@example.com`, `group:…`, `domain:example.com`, `default`. */
+  id: string;
+  scope: { type: AclScopeType; value?: string };
+  role: AclRole;
+}
+
+/** A rule as stored, with what the API does not show. */
+export interface StoredAclRule {
+  id: string;
+  scope: { type: AclScopeType; value?: string };
+  role: AclRole;
+  etag: string;
+  /** `sendNotifications` of the acl.insert / update that set it (true when not sent, as Google's default). */
+  sendNotifications: boolean;
+}
+
+export const roleRank = (role: AclRole): number => ACL_ROLES.indexOf(role);
 
 /** `start` / `end` of an event resource. */
 export interface EventDateTime {
@@ -96,6 +154,15 @@ export type WriteDenial = 'forbidden' | 'requiredAccessLevel';
 export interface CalendarRecord {
   /** The resolved id (`primary` is the account's email). */
   id: string;
+  /** The owner's email (lower case): the account of a primary calendar, the creator of a secondary one. */
+  owner: string;
+  /** A user's primary calendar (id = email): it cannot be deleted. */
+  primary: boolean;
+  description?: string;
+  location?: string;
+  etag: string;
+  /** ACL rules by id; the owner's own `user:` rule is among them. */
+  acl: Map<string, StoredAclRule>;
   /** Sync tokens carry it; a new epoch (reset, invalidation) makes older tokens answer 410. */
   epoch: number;
   events: Map<string, StoredEvent>;
@@ -110,10 +177,16 @@ export interface CalendarRecord {
 }
 
 export interface CalendarQuota {
-  /** Requests per user (authenticated account) per rolling 60 s of the emulator clock. */
-  perMinute: number;
+  /** Requests per user (the account a token acts as) per project per rolling 60 s of the emulator clock (Google: 600). */
+  perUserPerMinute?: number;
+  /** Requests per project (every token of one OAuth client, or of one service account's project) per rolling 60 s (Google: 10,000). */
+  perProjectPerMinute?: number;
+  /** Former name of {@link perUserPerMinute}. */
+  perMinute?: number;
   /** `403` (default): 403 rateLimitExceeded as the Calendar API usually answers; `429`: RESOURCE_EXHAUSTED. */
   style?: '403' | '429';
+  /** Same as `style`, as a number. */
+  status?: 403 | 429;
   /** `rateLimitExceeded` (default) or `userRateLimitExceeded`. */
   reason?: 'rateLimitExceeded' | 'userRateLimitExceeded';
   /** Adds `Retry-After: <seconds>` to the refusals. */
@@ -132,6 +205,16 @@ export interface CalendarFaultOptions {
   methods?: readonly string[];
   /** Stop after this many faults (default unlimited). */
   maxFaults?: number;
+}
+
+export type QuotaKind = 'user' | 'project';
+
+export interface ActiveQuota {
+  perUser: number | null;
+  perProject: number | null;
+  style: '403' | '429';
+  reason: 'rateLimitExceeded' | 'userRateLimitExceeded';
+  retryAfterSeconds?: number;
 }
 
 interface ActiveFaults {
@@ -166,9 +249,12 @@ export class CalendarState {
   private epochs = 0;
   private lastEtag = 0n;
 
-  quota: (Required<Omit<CalendarQuota, 'retryAfterSeconds'>> & { retryAfterSeconds?: number }) | null = null;
+  quota: ActiveQuota | null = null;
   private readonly quotaWindows = new Map<string, number[]>();
   quotaRejections = 0;
+  quotaRejectionsByKind: Record<QuotaKind, number> = { user: 0, project: 0 };
+  /** Calendar API requests by the account they acted as (after the bearer check). */
+  requestsBySubject = new Map<string, number>();
 
   private faults: ActiveFaults | null = null;
   latencyMs = 0;
@@ -177,28 +263,107 @@ export class CalendarState {
   writeCount = 0;
   writesByMethod = zeroCounts(WRITE_METHODS);
   callsByMethod = zeroCounts(CALENDAR_METHODS);
+  callsByResourceMethod = zeroCounts(RESOURCE_METHODS);
 
-  constructor(readonly now: () => number) {}
+  constructor(
+    readonly now: () => number,
+    readonly directory: Directory,
+  ) {
+    directory.onRemove = (email) => this.calendars.delete(email);
+  }
 
   // -- calendars -----------------------------------------------------------------------------
 
-  /** The calendar, created on first use (any id exists unless marked missing). */
-  calendar(id: string): CalendarRecord {
-    let c = this.calendars.get(id);
-    if (!c) {
-      c = { id, epoch: ++this.epochs, events: new Map(), timeZone: 'UTC', missing: false, writeDenied: null, lastSeq: 0, lastUpdated: null, nextOrder: 0 };
-      this.calendars.set(id, c);
-    }
+  /**
+   * The calendar with this id, or undefined when there is none: a secondary calendar exists once
+   * created; an account's primary calendar (id = its email) exists as long as the account does.
+   */
+  find(id: string): CalendarRecord | undefined {
+    const c = this.calendars.get(id) ?? this.calendars.get(id.toLowerCase());
+    if (c) return c;
+    const account = this.directory.account(id);
+    return account ? this.newCalendar(account.email, account.email, true) : undefined;
+  }
+
+  /** Creates a calendar owned by `owner` (a secondary one unless `primary`). */
+  newCalendar(id: string, owner: string, primary: boolean, options: { summary?: string; timeZone?: string; description?: string; location?: string } = {}): CalendarRecord {
+    const ownerEmail = owner.toLowerCase();
+    const c: CalendarRecord = {
+      id,
+      owner: ownerEmail,
+      primary,
+      etag: this.nextEtag(),
+      acl: new Map(),
+      epoch: ++this.epochs,
+      events: new Map(),
+      timeZone: options.timeZone ?? 'UTC',
+      summary: options.summary,
+      description: options.description,
+      location: options.location,
+      missing: false,
+      writeDenied: null,
+      lastSeq: 0,
+      lastUpdated: null,
+      nextOrder: 0,
+    };
+    this.putRule(c, { type: 'user', value: ownerEmail }, 'owner', false);
+    this.calendars.set(id, c);
     return c;
   }
 
-  peekCalendar(id: string): CalendarRecord | undefined {
-    return this.calendars.get(id);
+  /** A new secondary calendar id, in Google's form. */
+  newCalendarId(): string {
+    for (;;) {
+      const id = `c_${randomBytes(32).toString('hex')}@group.calendar.google.com`;
+      if (!this.calendars.has(id)) return id;
+    }
+  }
+
+  deleteCalendar(c: CalendarRecord): void {
+    this.calendars.delete(c.id);
+  }
+
+  /** Every calendar that exists now (primary calendars only once they were used). */
+  allCalendars(): CalendarRecord[] {
+    return [...this.calendars.values()];
+  }
+
+  // -- access --------------------------------------------------------------------------------
+
+  /** The rule id of a scope, as Google forms it. */
+  static ruleId(scope: { type: AclScopeType; value?: string }): string {
+    return scope.type === 'default' ? 'default' : `${scope.type}:${scope.value!.toLowerCase()}`;
+  }
+
+  putRule(c: CalendarRecord, scope: { type: AclScopeType; value?: string }, role: AclRole, sendNotifications: boolean): StoredAclRule {
+    const normalized = scope.type === 'default' ? { type: scope.type } : { type: scope.type, value: scope.value!.toLowerCase() };
+    const rule: StoredAclRule = { id: CalendarState.ruleId(normalized), scope: normalized, role, etag: this.nextEtag(), sendNotifications };
+    c.acl.set(rule.id, rule);
+    return rule;
+  }
+
+  /**
+   * The caller's effective role on the calendar: the strongest of its owner status, its own
+   * `user:` rule, its groups' rules, its domain's rule (for users of the domain) and the `default` rule.
+   */
+  roleOf(c: CalendarRecord, email: string): AclRole {
+    const e = email.toLowerCase();
+    if (c.owner === e) return 'owner';
+    const ids = [`user:${e}`, 'default', ...this.directory.groupsOf(e).map((g) => `group:${g}`)];
+    const account = this.directory.account(e);
+    if (account?.kind === 'user') ids.push(`domain:${domainOf(e)}`);
+    let best: AclRole = 'none';
+    for (const id of ids) {
+      const r = c.acl.get(id);
+      if (r && roleRank(r.role) > roleRank(best)) best = r.role;
+    }
+    return best;
   }
 
   /** Later sync tokens of the calendar (all calendars without an id) answer 410 fullSyncRequired. */
   invalidateSyncTokens(id?: string): void {
-    const targets = id === undefined ? [...this.calendars.values()] : [this.calendar(id)];
+    const one = id === undefined ? undefined : this.find(id);
+    const targets = id === undefined ? [...this.calendars.values()] : one ? [one] : [];
     for (const c of targets) c.epoch = ++this.epochs;
   }
 
@@ -276,25 +441,55 @@ export class CalendarState {
       this.quotaWindows.clear();
       return;
     }
-    if (!Number.isInteger(q.perMinute) || q.perMinute < 0) throw new RangeError('setQuota: perMinute must be an integer ≥ 0');
+    if (q.perMinute !== undefined && q.perUserPerMinute !== undefined) throw new TypeError('setQuota: perMinute is the former name of perUserPerMinute; give one of them');
+    const perUser = q.perUserPerMinute ?? q.perMinute ?? null;
+    const perProject = q.perProjectPerMinute ?? null;
+    for (const [name, v] of [
+      ['perUserPerMinute', perUser],
+      ['perProjectPerMinute', perProject],
+    ] as const) {
+      if (v !== null && (!Number.isInteger(v) || v < 0)) throw new RangeError(`setQuota: ${name} must be an integer ≥ 0`);
+    }
+    if (perUser === null && perProject === null) throw new TypeError('setQuota: give perUserPerMinute and/or perProjectPerMinute (null lifts the quota)');
     if (q.style !== undefined && q.style !== '403' && q.style !== '429') throw new TypeError(`setQuota: unknown style "${String(q.style)}"`);
+    if (q.status !== undefined && q.status !== 403 && q.status !== 429) throw new TypeError(`setQuota: unknown status "${String(q.status)}"`);
+    if (q.style !== undefined && q.status !== undefined && q.style !== String(q.status)) throw new TypeError('setQuota: style and status disagree');
+    if (q.reason !== undefined && q.reason !== 'rateLimitExceeded' && q.reason !== 'userRateLimitExceeded') throw new TypeError(`setQuota: unknown reason "${String(q.reason)}"`);
     if (q.retryAfterSeconds !== undefined && !(q.retryAfterSeconds >= 0)) throw new RangeError('setQuota: retryAfterSeconds must be ≥ 0');
-    this.quota = { perMinute: q.perMinute, style: q.style ?? '403', reason: q.reason ?? 'rateLimitExceeded', retryAfterSeconds: q.retryAfterSeconds };
+    const style = q.style ?? (q.status === 429 ? '429' : '403');
+    this.quota = { perUser, perProject, style, reason: q.reason ?? 'rateLimitExceeded', retryAfterSeconds: q.retryAfterSeconds };
     this.quotaWindows.clear();
   }
 
-  /** Counts a request of `user` against the quota; false (and a rejection counted) when the window is full. */
-  takeQuota(user: string): boolean {
-    if (!this.quota) return true;
+  /**
+   * Counts a request of `user` (an account) within `project` against both buckets (the user's is per project, as Google's); answers which
+   * bucket refused it (a refusal is counted and consumes nothing), or null when it may go on.
+   */
+  takeQuota(user: string, project: string): QuotaKind | null {
+    const q = this.quota;
+    if (!q) return null;
     const now = this.now();
-    const window = (this.quotaWindows.get(user) ?? []).filter((t) => t > now - 60_000);
-    this.quotaWindows.set(user, window);
-    if (window.length >= this.quota.perMinute) {
+    const windowOf = (key: string) => {
+      const w = this.quotaWindows.get(key) ?? [];
+      let drop = 0;
+      while (drop < w.length && w[drop]! <= now - 60_000) drop++;
+      if (drop) w.splice(0, drop);
+      this.quotaWindows.set(key, w);
+      return w;
+    };
+    const userWindow = q.perUser === null ? null : windowOf(`u\u0000${project}\u0000${user.toLowerCase()}`);
+    const projectWindow = q.perProject === null ? null : windowOf(`p\u0000${project}`);
+    let refused: QuotaKind | null = null;
+    if (userWindow && userWindow.length >= q.perUser!) refused = 'user';
+    else if (projectWindow && projectWindow.length >= q.perProject!) refused = 'project';
+    if (refused) {
       this.quotaRejections++;
-      return false;
+      this.quotaRejectionsByKind[refused]++;
+      return refused;
     }
-    window.push(now);
-    return true;
+    userWindow?.push(now);
+    projectWindow?.push(now);
+    return null;
   }
 
   // -- faults --------------------------------------------------------------------------------
@@ -326,10 +521,10 @@ export class CalendarState {
   }
 
   /** Decides whether this request gets a fault (and which); the caller counts it once it is applied. */
-  drawFault(method: CalendarMethod, httpMethod: string): { kind: CalendarFaultKind; latencyMs: number } | null {
+  drawFault(method: CalendarMethod | CalendarResourceMethod, httpMethod: string): { kind: CalendarFaultKind; latencyMs: number } | null {
     const f = this.faults;
     if (!f || f.remaining <= 0) return null;
-    if (f.methods && !f.methods.has(method) && !f.methods.has(httpMethod.toLowerCase())) return null;
+    if (f.methods && !f.methods.has(method.toLowerCase()) && !f.methods.has(httpMethod.toLowerCase())) return null;
     if (!(f.random() < f.rate)) return null;
     f.remaining--;
     const kind = f.kinds[Math.min(f.kinds.length - 1, Math.floor(f.random() * f.kinds.length))]!;
@@ -344,11 +539,14 @@ export class CalendarState {
     this.quota = null;
     this.quotaWindows.clear();
     this.quotaRejections = 0;
+    this.quotaRejectionsByKind = { user: 0, project: 0 };
+    this.requestsBySubject.clear();
     this.faults = null;
     this.latencyMs = 0;
     this.faultsInjected = zeroCounts(FAULT_KINDS);
     this.writeCount = 0;
     this.writesByMethod = zeroCounts(WRITE_METHODS);
     this.callsByMethod = zeroCounts(CALENDAR_METHODS);
+    this.callsByResourceMethod = zeroCounts(RESOURCE_METHODS);
   }
 }

@@ -26,6 +26,8 @@ afterAll(() => emulator?.close());
 beforeEach(() => {
   emulator.reset();
   emulator.clearRequests();
+  // A secondary calendar of the admin's (as if created in Google Calendar).
+  emulator.calendar.createCalendar(ADMIN, { id: TEAM });
 });
 
 interface ConnectOptions {
@@ -495,7 +497,7 @@ describe('access, quota and faults', () => {
     expect(level.data!.error).toMatchObject({
       code: 403,
       message: 'You need to have writer access to this calendar.',
-      errors: [{ domain: 'global', reason: 'requiredAccessLevel', message: 'You need to have writer access to this calendar.' }],
+      errors: [{ domain: 'calendar', reason: 'requiredAccessLevel', message: 'You need to have writer access to this calendar.' }],
     });
     emulator.calendar.allowWrite(TEAM);
     expect((await cal.events.patch({ calendarId: TEAM, eventId: 'sharedtask1', requestBody: { summary: 'ok' } })).status).toBe(200);

@@ -3,6 +3,14 @@ import type { ServerResponse } from 'node:http';
 import { dateToLocal, formatInZone, isDate, isTimeZone, localToInstant, parseDateTime, parseInstant, rfc3339Ms } from './calendar-time';
 import {
   CALENDAR_METHODS,
+  CalendarState as CalendarStateClass,
+  RESOURCE_METHODS,
+  roleRank,
+  type AclRole,
+  type AclRule,
+  type AclScopeType,
+  type CalendarResourceMethod,
+  type QuotaKind,
   type CalendarEvent,
   type CalendarFaultKind,
   type CalendarFaultOptions,
@@ -25,6 +33,7 @@ import { runBeforeEnd, sendApiError, sendEmpty, sendJson, type EmulatorRequest }
 import type { AuthenticatedCaller, OAuthEndpoints } from './oauth';
 import type { EmulatorServer } from './server';
 import { DEFAULT_ACCOUNT } from './state';
+import { aclRuleView, calendarInfo, CalendarResources, type CalendarInfo } from './calendar-resources';
 
 export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';
 export const CALENDAR_EVENTS_SCOPE = 'https://www.googleapis.com/auth/calendar.events';
@@ -32,11 +41,24 @@ export const CALENDAR_EVENTS_SCOPE = 'https://www.googleapis.com/auth/calendar.e
 export const CALENDAR_WRITE_SCOPES: readonly string[] = [CALENDAR_SCOPE, CALENDAR_EVENTS_SCOPE];
 /** Reads also take the read-only variants. */
 export const CALENDAR_READ_SCOPES: readonly string[] = [...CALENDAR_WRITE_SCOPES, `${CALENDAR_SCOPE}.readonly`, `${CALENDAR_EVENTS_SCOPE}.readonly`];
+/** `calendars.insert/patch/update/delete` need one of these. */
+export const CALENDARS_WRITE_SCOPES: readonly string[] = [CALENDAR_SCOPE, `${CALENDAR_SCOPE}.calendars`];
+export const CALENDARS_READ_SCOPES: readonly string[] = [...CALENDARS_WRITE_SCOPES, `${CALENDAR_SCOPE}.readonly`, `${CALENDAR_SCOPE}.calendars.readonly`];
+/** `acl.insert/patch/update/delete` need one of these. */
+export const ACL_WRITE_SCOPES: readonly string[] = [CALENDAR_SCOPE, `${CALENDAR_SCOPE}.acls`];
+export const ACL_READ_SCOPES: readonly string[] = [...ACL_WRITE_SCOPES, `${CALENDAR_SCOPE}.readonly`, `${CALENDAR_SCOPE}.acls.readonly`];
+export const CALENDAR_LIST_SCOPES: readonly string[] = [CALENDAR_SCOPE, `${CALENDAR_SCOPE}.readonly`, `${CALENDAR_SCOPE}.calendarlist`, `${CALENDAR_SCOPE}.calendarlist.readonly`];
 
 /** Paths of the `events` collection and of one event (the ids are URL-encoded, as googleapis sends them). */
 export const CALENDAR_PATHS = {
   events: /^\/calendar\/v3\/calendars\/([^/]+)\/events$/,
   event: /^\/calendar\/v3\/calendars\/([^/]+)\/events\/([^/]+)$/,
+  calendars: /^\/calendar\/v3\/calendars$/,
+  calendar: /^\/calendar\/v3\/calendars\/([^/]+)$/,
+  acl: /^\/calendar\/v3\/calendars\/([^/]+)\/acl$/,
+  aclRule: /^\/calendar\/v3\/calendars\/([^/]+)\/acl\/([^/]+)$/,
+  calendarList: /^\/calendar\/v3\/users\/me\/calendarList$/,
+  calendarListEntry: /^\/calendar\/v3\/users\/me\/calendarList\/([^/]+)$/,
 } as const;
 
 /** What tests see as `emulator.calendar`: the Calendar API's state, switches and counters. */
@@ -45,11 +67,12 @@ export interface CalendarEmulator {
    * The calendar's events as the API would return them (times in the calendar's zone), in creation
    * order; cancelled (deleted) ones only with `includeCancelled`. `primary` means the primary
    * calendar of the default account (admin@example.com); pass another account's email for theirs.
+   * A calendar that does not exist has no events.
    */
   events(calendarId: string, options?: { includeCancelled?: boolean }): CalendarEvent[];
-  /** One event, cancelled or not; undefined when the id was never used in the calendar. */
+  /** One event, cancelled or not; undefined when the id was never used in the calendar (or there is no such calendar). */
   event(calendarId: string, eventId: string): CalendarEvent | undefined;
-  /** Creates an event as a user in Google Calendar would (validated like an insert; not an API write). */
+  /** Creates an event as the calendar's owner would in Google Calendar (validated like an insert; not an API write). */
   userInsert(calendarId: string, event: object): CalendarEvent;
   /** Edits an event as a user would: patch semantics, new etag, `updated` and `sequence`; shows up in sync tokens. */
   userEdit(calendarId: string, eventId: string, patch: object): CalendarEvent;
@@ -57,18 +80,46 @@ export interface CalendarEmulator {
   userDelete(calendarId: string, eventId: string): CalendarEvent;
   /** The calendar's zone (default `UTC`: event times come back in it) and name (default: its id). */
   setCalendar(calendarId: string, options: { timeZone?: string; summary?: string }): void;
+  /**
+   * Creates a secondary calendar owned by `owner` (an account: a domain user, an external account or a
+   * service account), as its owner would in Google Calendar; returns its id (`c_…@group.calendar.google.com`
+   * unless `id` is given).
+   */
+  createCalendar(owner: string, options?: { id?: string; summary?: string; timeZone?: string; description?: string }): string;
+  /** The calendar as its owner sees it; undefined when there is none (a primary calendar exists while its account does). */
+  calendar(calendarId: string): CalendarInfo | undefined;
+  /** Calendars whose owner is `email`: its primary calendar (while the account exists) and the secondary ones it created. */
+  calendarsOwnedBy(email: string): CalendarInfo[];
+  /**
+   * Shares the calendar as its owner would ("Share with specific people"): an ACL rule for `email`
+   * (a user; or a group, a domain name, or nothing for `default`, with `scopeType`) with `role`.
+   */
+  share(calendarId: string, email: string, role: AclRole, scopeType?: AclScopeType): AclRuleView;
+  /** Removes the rule of `email` (a user unless `scopeType` says otherwise). */
+  unshare(calendarId: string, email: string, scopeType?: AclScopeType): void;
+  /** The calendar's ACL (the owner's rule included), with the `sendNotifications` each rule was set with. */
+  acl(calendarId: string): AclRuleView[];
+  /** The role `email` has on the calendar (owner, ACL rules of the user, its groups, its domain, `default`). */
+  accessRole(calendarId: string, email: string): AclRole;
   /** Writes answer 403: `forbidden` "Forbidden" (default) or `requiredAccessLevel` "You need to have writer access to this calendar.". */
   denyWrite(calendarId: string, reason?: WriteDenial): void;
   allowWrite(calendarId: string): void;
-  /** Every call on the calendar answers 404 notFound (deleted, or never shared with the account). */
+  /** Every call on the calendar answers 404 notFound (as if deleted). */
   markMissing(calendarId: string): void;
   markPresent(calendarId: string): void;
   /** Sync tokens issued so far for the calendar (every calendar without an id) answer 410 fullSyncRequired. */
   invalidateSyncTokens(calendarId?: string): void;
-  /** Per-user request quota over a rolling minute of the emulator clock; null lifts it. */
+  /**
+   * Request quotas over a rolling minute of the emulator clock, as Google counts them: per user per
+   * project (the account a token acts as: the consenting user, the impersonated user, the service
+   * account) and per project (every token of one OAuth client, or of one service account's project);
+   * null lifts them. A refusal consumes nothing.
+   */
   setQuota(quota: CalendarQuota | null): void;
   /** Requests refused by the quota so far. */
   readonly quotaRejections: number;
+  /** The same, by the bucket that refused them. */
+  readonly quotaRejectionsByKind: Readonly<Record<QuotaKind, number>>;
   /** Faults on a share of the requests (seeded PRNG); replaces earlier fault settings. */
   injectFaults(options: CalendarFaultOptions): void;
   clearFaults(): void;
@@ -76,14 +127,21 @@ export interface CalendarEmulator {
   setLatency(ms: number): void;
   /** Faults applied so far, by kind. */
   readonly faultsInjected: Readonly<Record<CalendarFaultKind, number>>;
-  /** Successful API writes (insert, patch, update, delete), including those whose answer a `lostResponse` fault swallowed. */
+  /** Successful API writes of events (insert, patch, update, delete), including those whose answer a `lostResponse` fault swallowed. */
   readonly writeCount: number;
   readonly writesByMethod: Readonly<Record<CalendarWriteMethod, number>>;
   /** Every request that reached an `events` method, whatever its outcome. */
   readonly callsByMethod: Readonly<Record<CalendarMethod, number>>;
+  /** Every request that reached a `calendars`, `acl` or `calendarList` method, whatever its outcome. */
+  readonly callsByResourceMethod: Readonly<Record<CalendarResourceMethod, number>>;
+  /** Calendar API requests that passed the bearer check, by the account they acted as (lower-case email). */
+  readonly requestsBySubject: Readonly<Record<string, number>>;
   /** Forgets calendars, events, switches and counters. */
   reset(): void;
 }
+
+/** An ACL rule with what the owner's UI knows: whether its grantee was notified. */
+export type AclRuleView = AclRule & { sendNotifications: boolean };
 
 // ---------------------------------------------------------------------------------------------
 // Errors, in the shapes the Calendar API answers with.
@@ -99,7 +157,7 @@ const STATUS: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
-function apiError(
+export function apiError(
   code: number,
   reason: string,
   message: string,
@@ -113,22 +171,27 @@ function apiError(
   return new GoogleApiError(code, message, o.status ?? STATUS[code] ?? 'UNKNOWN', [detail], o.headers ?? {});
 }
 
-const invalid = (message: string, location?: string) => apiError(400, 'invalid', message, location ? { location } : {});
-const required = (message: string) => apiError(400, 'required', message);
-const badRequest = () => apiError(400, 'badRequest', 'Bad Request');
-const notFound = () => apiError(404, 'notFound', 'Not Found');
+export const invalid = (message: string, location?: string) => apiError(400, 'invalid', message, location ? { location } : {});
+export const required = (message: string) => apiError(400, 'required', message);
+export const badRequest = () => apiError(400, 'badRequest', 'Bad Request');
+export const notFound = () => apiError(404, 'notFound', 'Not Found');
 const duplicate = () => apiError(409, 'duplicate', 'The requested identifier already exists.');
 const deleted = () => apiError(410, 'deleted', 'Resource has been deleted', { status: 'NOT_FOUND' });
-const conditionNotMet = () => apiError(412, 'conditionNotMet', 'Precondition Failed', { location: 'If-Match', locationType: 'header' });
-const backendError = () => apiError(503, 'backendError', 'Backend Error');
-const timeRangeEmpty = (location?: string) => apiError(400, 'timeRangeEmpty', 'The specified time range is empty.', { domain: 'calendar', ...(location ? { location } : {}) });
+export const conditionNotMet = () => apiError(412, 'conditionNotMet', 'Precondition Failed', { location: 'If-Match', locationType: 'header' });
+export const backendError = () => apiError(503, 'backendError', 'Backend Error');
+export const timeRangeEmpty = (location?: string) => apiError(400, 'timeRangeEmpty', 'The specified time range is empty.', { domain: 'calendar', ...(location ? { location } : {}) });
 const fullSyncRequired = () => apiError(410, 'fullSyncRequired', 'Sync token is no longer valid, a full sync is required.', { domain: 'calendar', location: 'syncToken' });
 
 function writeDenied(reason: WriteDenial): GoogleApiError {
-  return reason === 'requiredAccessLevel' ? apiError(403, 'requiredAccessLevel', 'You need to have writer access to this calendar.') : apiError(403, 'forbidden', 'Forbidden');
+  return reason === 'requiredAccessLevel' ? requiredAccessLevel('writer') : apiError(403, 'forbidden', 'Forbidden');
 }
 
-function invalidParameter(name: string, value: string, expected: string): GoogleApiError {
+/** 403 for an account whose role on the calendar is below what the call needs. */
+export function requiredAccessLevel(level: 'writer' | 'owner'): GoogleApiError {
+  return apiError(403, 'requiredAccessLevel', `You need to have ${level} access to this calendar.`, { domain: 'calendar' });
+}
+
+export function invalidParameter(name: string, value: string, expected: string): GoogleApiError {
   return apiError(400, 'invalidParameter', `Invalid value '${value}'. ${expected}`, { location: name });
 }
 
@@ -317,7 +380,7 @@ function instantOf(t: EventTime, cal: CalendarRecord): number {
 // ---------------------------------------------------------------------------------------------
 // Query parameters.
 
-function boolParam(query: Record<string, string>, name: string): boolean | undefined {
+export function boolParam(query: Record<string, string>, name: string): boolean | undefined {
   const v = query[name];
   if (v === undefined) return undefined;
   if (v === 'true') return true;
@@ -325,7 +388,7 @@ function boolParam(query: Record<string, string>, name: string): boolean | undef
   throw invalidParameter(name, v, "Values must match the following regular expression: 'true|false'");
 }
 
-function intParam(query: Record<string, string>, name: string, min: number, max: number): number | undefined {
+export function intParam(query: Record<string, string>, name: string, min: number, max: number): number | undefined {
   const v = query[name];
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -371,11 +434,11 @@ interface PageToken {
   s: number;
 }
 
-function encodeToken(prefix: string, value: object): string {
+export function encodeToken(prefix: string, value: object): string {
   return `${prefix}${Buffer.from(JSON.stringify(value)).toString('base64url')}`;
 }
 
-function decodeToken(prefix: string, token: string): Json | null {
+export function decodeToken(prefix: string, token: string): Json | null {
   if (!token.startsWith(prefix)) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(token.slice(prefix.length), 'base64url').toString('utf8'));
@@ -390,7 +453,7 @@ const isInt = (v: unknown): v is number => Number.isInteger(v);
 // ---------------------------------------------------------------------------------------------
 // Endpoints.
 
-interface Outcome {
+export interface Outcome {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
@@ -399,25 +462,56 @@ interface Outcome {
 const WRITES: ReadonlySet<CalendarMethod> = new Set(['insert', 'patch', 'update', 'delete']);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Google Calendar API v3 `events`: insert, get, list, patch, update, delete. */
+type AnyMethod = CalendarMethod | CalendarResourceMethod;
+/** What a method needs: the scopes (any one) and the handler, run once the caller passed the bearer check, the quota and the faults. */
+type Handler = (caller: AuthenticatedCaller, req: EmulatorRequest, match: RegExpMatchArray) => Outcome;
+
+/** Google Calendar API v3: `events` (insert, get, list, patch, update, delete), `calendars`, `acl` and `calendarList`. */
 export class CalendarEndpoints {
+  private readonly resources: CalendarResources;
+
   constructor(
     private readonly state: CalendarState,
     private readonly oauth: Pick<OAuthEndpoints, 'authenticate'>,
-  ) {}
+  ) {
+    this.resources = new CalendarResources(state);
+  }
 
   register(server: EmulatorServer): void {
-    server.route('GET', CALENDAR_PATHS.events, (req, res, m) => this.dispatch('list', req, res, m));
-    server.route('POST', CALENDAR_PATHS.events, (req, res, m) => this.dispatch('insert', req, res, m));
-    server.route('GET', CALENDAR_PATHS.event, (req, res, m) => this.dispatch('get', req, res, m));
-    server.route('PATCH', CALENDAR_PATHS.event, (req, res, m) => this.dispatch('patch', req, res, m));
-    server.route('PUT', CALENDAR_PATHS.event, (req, res, m) => this.dispatch('update', req, res, m));
-    server.route('DELETE', CALENDAR_PATHS.event, (req, res, m) => this.dispatch('delete', req, res, m));
+    const events = (method: CalendarMethod): [readonly string[], Handler] => [
+      WRITES.has(method) ? CALENDAR_WRITE_SCOPES : CALENDAR_READ_SCOPES,
+      (caller, req, match) => this.events(method, caller, req, match),
+    ];
+    const routes: [string, RegExp, AnyMethod, readonly string[], Handler][] = [
+      ['GET', CALENDAR_PATHS.events, 'list', ...events('list')],
+      ['POST', CALENDAR_PATHS.events, 'insert', ...events('insert')],
+      ['GET', CALENDAR_PATHS.event, 'get', ...events('get')],
+      ['PATCH', CALENDAR_PATHS.event, 'patch', ...events('patch')],
+      ['PUT', CALENDAR_PATHS.event, 'update', ...events('update')],
+      ['DELETE', CALENDAR_PATHS.event, 'delete', ...events('delete')],
+      ['POST', CALENDAR_PATHS.calendars, 'calendars.insert', CALENDARS_WRITE_SCOPES, (c, r) => this.resources.insertCalendar(c, r)],
+      ['GET', CALENDAR_PATHS.calendar, 'calendars.get', CALENDARS_READ_SCOPES, (c, r, m) => this.resources.getCalendar(c, m)],
+      ['PATCH', CALENDAR_PATHS.calendar, 'calendars.patch', CALENDARS_WRITE_SCOPES, (c, r, m) => this.resources.modifyCalendar(c, r, m, 'patch')],
+      ['PUT', CALENDAR_PATHS.calendar, 'calendars.update', CALENDARS_WRITE_SCOPES, (c, r, m) => this.resources.modifyCalendar(c, r, m, 'update')],
+      ['DELETE', CALENDAR_PATHS.calendar, 'calendars.delete', CALENDARS_WRITE_SCOPES, (c, r, m) => this.resources.deleteCalendar(c, m)],
+      ['GET', CALENDAR_PATHS.acl, 'acl.list', ACL_READ_SCOPES, (c, r, m) => this.resources.listAcl(c, r, m)],
+      ['POST', CALENDAR_PATHS.acl, 'acl.insert', ACL_WRITE_SCOPES, (c, r, m) => this.resources.insertRule(c, r, m)],
+      ['GET', CALENDAR_PATHS.aclRule, 'acl.get', ACL_READ_SCOPES, (c, r, m) => this.resources.getRule(c, m)],
+      ['PATCH', CALENDAR_PATHS.aclRule, 'acl.patch', ACL_WRITE_SCOPES, (c, r, m) => this.resources.modifyRule(c, r, m, 'patch')],
+      ['PUT', CALENDAR_PATHS.aclRule, 'acl.update', ACL_WRITE_SCOPES, (c, r, m) => this.resources.modifyRule(c, r, m, 'update')],
+      ['DELETE', CALENDAR_PATHS.aclRule, 'acl.delete', ACL_WRITE_SCOPES, (c, r, m) => this.resources.deleteRule(c, m)],
+      ['GET', CALENDAR_PATHS.calendarList, 'calendarList.list', CALENDAR_LIST_SCOPES, (c, r) => this.resources.listCalendarList(c, r)],
+      ['GET', CALENDAR_PATHS.calendarListEntry, 'calendarList.get', CALENDAR_LIST_SCOPES, (c, r, m) => this.resources.getCalendarListEntry(c, m)],
+    ];
+    for (const [verb, pattern, method, scopes, handler] of routes) {
+      server.route(verb, pattern, (req, res, m) => this.dispatch(method, scopes, handler, req, res, m));
+    }
   }
 
   /** Latency and faults around the method itself. */
-  private async dispatch(method: CalendarMethod, req: EmulatorRequest, res: ServerResponse, match: RegExpMatchArray): Promise<void> {
-    this.state.callsByMethod[method]++;
+  private async dispatch(method: AnyMethod, scopes: readonly string[], handler: Handler, req: EmulatorRequest, res: ServerResponse, match: RegExpMatchArray): Promise<void> {
+    if ((CALENDAR_METHODS as readonly string[]).includes(method)) this.state.callsByMethod[method as CalendarMethod]++;
+    else this.state.callsByResourceMethod[method as CalendarResourceMethod]++;
     const fault = this.state.drawFault(method, req.method);
     let delay = this.state.latencyMs;
     if (fault?.kind === 'latency') {
@@ -432,7 +526,7 @@ export class CalendarEndpoints {
     }
     let outcome: Outcome;
     try {
-      outcome = this.execute(method, req, match, fault?.kind === '5xx');
+      outcome = this.execute(scopes, handler, req, match, fault?.kind === '5xx');
     } catch (err) {
       if (!(err instanceof GoogleApiError)) throw err;
       outcome = { status: err.code, body: err };
@@ -446,24 +540,36 @@ export class CalendarEndpoints {
     else sendJson(res, outcome.status, outcome.body, outcome.headers);
   }
 
-  private execute(method: CalendarMethod, req: EmulatorRequest, match: RegExpMatchArray, fail5xx: boolean): Outcome {
-    const caller = this.oauth.authenticate(req, WRITES.has(method) ? CALENDAR_WRITE_SCOPES : CALENDAR_READ_SCOPES);
+  private execute(scopes: readonly string[], handler: Handler, req: EmulatorRequest, match: RegExpMatchArray, fail5xx: boolean): Outcome {
+    const caller = this.oauth.authenticate(req, scopes);
     if (caller instanceof GoogleApiError) throw caller;
-    if (!this.state.takeQuota(caller.account.sub)) throw this.quotaError();
+    const subject = caller.account.email.toLowerCase();
+    this.state.requestsBySubject.set(subject, (this.state.requestsBySubject.get(subject) ?? 0) + 1);
+    const refused = this.state.takeQuota(subject, caller.project);
+    if (refused) throw this.quotaError(refused);
     if (fail5xx) {
       this.state.faultsInjected['5xx']++;
       throw backendError();
     }
+    return handler(caller, req, match);
+  }
+
+  /** The `events` methods: the calendar must be visible to the caller, and writable for writes. */
+  private events(method: CalendarMethod, caller: AuthenticatedCaller, req: EmulatorRequest, match: RegExpMatchArray): Outcome {
     const calendarId = decode(match[1]!);
     const eventId = match[2] === undefined ? undefined : decode(match[2]);
     if (calendarId === null || eventId === null) throw notFound();
-    const cal = this.state.calendar(calendarId === 'primary' ? caller.account.email : calendarId);
-    if (cal.missing) throw notFound();
+    const cal = this.state.find(calendarId === 'primary' ? caller.account.email : calendarId);
+    if (!cal || cal.missing) throw notFound();
+    const role = this.state.roleOf(cal, caller.account.email);
+    if (role === 'none') throw notFound();
+    if (WRITES.has(method) && !cal.writeDenied && roleRank(role) < roleRank('writer')) throw requiredAccessLevel('writer');
+    if (method === 'get' && role === 'freeBusyReader') throw notFound();
     switch (method) {
       case 'insert':
         return this.insert(cal, req, caller);
       case 'list':
-        return this.list(cal, req, caller);
+        return this.list(cal, req, caller, role);
       case 'get':
         return this.get(cal, eventId!, req, caller);
       case 'patch':
@@ -474,13 +580,15 @@ export class CalendarEndpoints {
     }
   }
 
-  private quotaError(): GoogleApiError {
+  /** A per-user refusal says the quota's `reason`; a per-project one is always `rateLimitExceeded`. */
+  private quotaError(kind: QuotaKind): GoogleApiError {
     const q = this.state.quota!;
-    const message = q.reason === 'userRateLimitExceeded' ? 'User Rate Limit Exceeded' : 'Rate Limit Exceeded';
+    const reason = kind === 'user' ? q.reason : 'rateLimitExceeded';
+    const message = reason === 'userRateLimitExceeded' ? 'User Rate Limit Exceeded' : 'Rate Limit Exceeded';
     const headers: Record<string, string> = q.retryAfterSeconds !== undefined ? { 'retry-after': String(q.retryAfterSeconds) } : {};
     return q.style === '429'
-      ? apiError(429, q.reason, message, { domain: 'usageLimits', status: 'RESOURCE_EXHAUSTED', headers })
-      : apiError(403, q.reason, message, { domain: 'usageLimits', status: 'PERMISSION_DENIED', headers });
+      ? apiError(429, reason, message, { domain: 'usageLimits', status: 'RESOURCE_EXHAUSTED', headers })
+      : apiError(403, reason, message, { domain: 'usageLimits', status: 'PERMISSION_DENIED', headers });
   }
 
   private countWrite(method: CalendarWriteMethod): void {
@@ -546,7 +654,7 @@ export class CalendarEndpoints {
     return { status: 204 };
   }
 
-  private list(cal: CalendarRecord, req: EmulatorRequest, caller: AuthenticatedCaller): Outcome {
+  private list(cal: CalendarRecord, req: EmulatorRequest, caller: AuthenticatedCaller, role: AclRole): Outcome {
     const q = req.query;
     const maxResults = Math.min(intParam(q, 'maxResults', 1, 2_147_483_647) ?? 250, 2500);
     const showDeleted = boolParam(q, 'showDeleted');
@@ -626,7 +734,7 @@ export class CalendarEndpoints {
       summary: cal.summary ?? cal.id,
       updated: rfc3339Ms(cal.lastUpdated ?? this.state.now()),
       timeZone: cal.timeZone,
-      accessRole: cal.writeDenied ? 'reader' : 'owner',
+      accessRole: cal.writeDenied && roleRank(role) > roleRank('reader') ? 'reader' : role,
       defaultReminders: [],
     };
     if (selected.length > maxResults) {
@@ -634,16 +742,22 @@ export class CalendarEndpoints {
     } else {
       body.nextSyncToken = encodeToken('S', { c: cal.id, e: cal.epoch, s: snapshot } satisfies SyncToken);
     }
-    body.items = page.map((x) => renderEvent(x.ev, cal, zone, caller.account.email));
+    body.items = page.map((x) => (role === 'freeBusyReader' ? freeBusyView(renderEvent(x.ev, cal, zone, caller.account.email)) : renderEvent(x.ev, cal, zone, caller.account.email)));
     return { status: 200, body };
   }
+}
+
+/** What a free/busy reader sees of an event: when, not what. */
+function freeBusyView(ev: CalendarEvent): CalendarEvent {
+  const { kind, etag, id, status, start, end, transparency } = ev;
+  return { kind, etag, id, status, start, end, ...(transparency ? { transparency } : {}) } as CalendarEvent;
 }
 
 function eventOutcome(ev: StoredEvent, cal: CalendarRecord, zone: string, caller: AuthenticatedCaller): Outcome {
   return { status: 200, body: renderEvent(ev, cal, zone, caller.account.email), headers: { etag: ev.etag } };
 }
 
-function decode(segment: string): string | null {
+export function decode(segment: string): string | null {
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -651,7 +765,7 @@ function decode(segment: string): string | null {
   }
 }
 
-function requestBody(body: unknown): Json {
+export function requestBody(body: unknown): Json {
   if (body === undefined) return {};
   if (!isObject(body)) throw badRequest();
   return body;
@@ -697,8 +811,18 @@ function cut(res: ServerResponse): void {
 export class CalendarControl implements CalendarEmulator {
   constructor(private readonly state: CalendarState) {}
 
+  private id(calendarId: string): string {
+    return calendarId === 'primary' ? DEFAULT_ACCOUNT.email : calendarId;
+  }
+
   private resolve(calendarId: string): CalendarRecord {
-    return this.state.calendar(calendarId === 'primary' ? DEFAULT_ACCOUNT.email : calendarId);
+    const cal = this.state.find(this.id(calendarId));
+    if (!cal) {
+      throw new Error(
+        `calendar emulator: no calendar "${calendarId}" (a primary calendar exists once its account does: emulator.domain.addUser(); a secondary one once created: emulator.calendar.createCalendar())`,
+      );
+    }
+    return cal;
   }
 
   private find(calendarId: string, eventId: string): { cal: CalendarRecord; ev: StoredEvent } {
@@ -709,7 +833,8 @@ export class CalendarControl implements CalendarEmulator {
   }
 
   events(calendarId: string, options: { includeCancelled?: boolean } = {}): CalendarEvent[] {
-    const cal = this.resolve(calendarId);
+    const cal = this.state.find(this.id(calendarId));
+    if (!cal) return [];
     return [...cal.events.values()]
       .filter((ev) => options.includeCancelled || ev.content.status !== 'cancelled')
       .sort((a, b) => a.order - b.order)
@@ -717,9 +842,9 @@ export class CalendarControl implements CalendarEmulator {
   }
 
   event(calendarId: string, eventId: string): CalendarEvent | undefined {
-    const cal = this.resolve(calendarId);
-    const ev = cal.events.get(eventId);
-    return ev && renderEvent(ev, cal, cal.timeZone);
+    const cal = this.state.find(this.id(calendarId));
+    const ev = cal?.events.get(eventId);
+    return ev && renderEvent(ev, cal!, cal!.timeZone);
   }
 
   userInsert(calendarId: string, input: object): CalendarEvent {
@@ -731,7 +856,7 @@ export class CalendarControl implements CalendarEmulator {
       if (cal.events.has(event.id)) throw duplicate();
       id = event.id;
     }
-    const ev = this.state.create(cal, id ?? this.state.newEventId(cal), normalizeContent(event), cal.id);
+    const ev = this.state.create(cal, id ?? this.state.newEventId(cal), normalizeContent(event), cal.owner);
     return renderEvent(ev, cal, cal.timeZone);
   }
 
@@ -745,6 +870,50 @@ export class CalendarControl implements CalendarEmulator {
     const { cal, ev } = this.find(calendarId, eventId);
     if (ev.content.status !== 'cancelled') this.state.cancel(cal, ev);
     return renderEvent(ev, cal, cal.timeZone);
+  }
+
+  createCalendar(owner: string, options: { id?: string; summary?: string; timeZone?: string; description?: string } = {}): string {
+    const account = this.state.directory.account(owner);
+    if (!account) throw new Error(`createCalendar: no account ${owner} (emulator.domain.addUser() or addExternalAccount() first)`);
+    if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) throw new RangeError(`createCalendar: unknown time zone "${options.timeZone}"`);
+    const id = options.id ?? this.state.newCalendarId();
+    if (this.state.find(id)) throw new Error(`createCalendar: calendar ${id} already exists`);
+    this.state.newCalendar(id, account.email, false, { summary: options.summary, timeZone: options.timeZone, description: options.description });
+    return id;
+  }
+
+  calendar(calendarId: string): CalendarInfo | undefined {
+    const cal = this.state.find(this.id(calendarId));
+    return cal && calendarInfo(cal);
+  }
+
+  calendarsOwnedBy(email: string): CalendarInfo[] {
+    const owner = email.toLowerCase();
+    const primary = this.state.directory.account(owner) ? this.state.find(owner) : undefined;
+    const others = this.state.allCalendars().filter((c) => c.owner === owner && !c.primary);
+    return [...(primary ? [primary] : []), ...others].map(calendarInfo);
+  }
+
+  share(calendarId: string, email: string, role: AclRole, scopeType: AclScopeType = 'user'): AclRuleView {
+    if (!(['none', 'freeBusyReader', 'reader', 'writer', 'owner'] as const).includes(role)) throw new TypeError(`share: unknown role "${String(role)}"`);
+    if (!(['user', 'group', 'domain', 'default'] as const).includes(scopeType)) throw new TypeError(`share: unknown scope type "${String(scopeType)}"`);
+    const cal = this.resolve(calendarId);
+    const rule = this.state.putRule(cal, scopeType === 'default' ? { type: 'default' } : { type: scopeType, value: email }, role, false);
+    return aclRuleView(rule);
+  }
+
+  unshare(calendarId: string, email: string, scopeType: AclScopeType = 'user'): void {
+    const cal = this.resolve(calendarId);
+    cal.acl.delete(CalendarStateClass.ruleId(scopeType === 'default' ? { type: 'default' } : { type: scopeType, value: email }));
+  }
+
+  acl(calendarId: string): AclRuleView[] {
+    return [...this.resolve(calendarId).acl.values()].map(aclRuleView);
+  }
+
+  accessRole(calendarId: string, email: string): AclRole {
+    const cal = this.state.find(this.id(calendarId));
+    return cal && !cal.missing ? this.state.roleOf(cal, email) : 'none';
   }
 
   setCalendar(calendarId: string, options: { timeZone?: string; summary?: string }): void {
@@ -784,8 +953,9 @@ export class CalendarControl implements CalendarEmulator {
   }
 
   injectFaults(options: CalendarFaultOptions): void {
-    const bad = options.methods?.find((m) => !CALENDAR_METHODS.includes(m.toLowerCase() as CalendarMethod) && !HTTP_VERBS.has(m.toUpperCase()));
-    if (bad !== undefined) throw new TypeError(`injectFaults: unknown method "${bad}" (expected ${CALENDAR_METHODS.join(', ')} or an HTTP verb)`);
+    const known = new Set<string>([...CALENDAR_METHODS, ...RESOURCE_METHODS.map((m) => m.toLowerCase())]);
+    const bad = options.methods?.find((m) => !known.has(m.toLowerCase()) && !HTTP_VERBS.has(m.toUpperCase()));
+    if (bad !== undefined) throw new TypeError(`injectFaults: unknown method "${bad}" (expected ${[...CALENDAR_METHODS, ...RESOURCE_METHODS].join(', ')} or an HTTP verb)`);
     this.state.injectFaults(options);
   }
 
@@ -811,6 +981,18 @@ export class CalendarControl implements CalendarEmulator {
 
   get callsByMethod(): Readonly<Record<CalendarMethod, number>> {
     return { ...this.state.callsByMethod };
+  }
+
+  get callsByResourceMethod(): Readonly<Record<CalendarResourceMethod, number>> {
+    return { ...this.state.callsByResourceMethod };
+  }
+
+  get requestsBySubject(): Readonly<Record<string, number>> {
+    return Object.fromEntries(this.state.requestsBySubject);
+  }
+
+  get quotaRejectionsByKind(): Readonly<Record<QuotaKind, number>> {
+    return { ...this.state.quotaRejectionsByKind };
   }
 
   reset(): void {

@@ -8,6 +8,59 @@ import { sendApiError, sendJson, type EmulatorRequest, type RecordedRequest } fr
 import { OAUTH_PATHS, type AuthenticatedCaller, type OAuthEndpoints } from './oauth';
 import type { EmulatorServer, EndpointFault, RouteHandler } from './server';
 import type { ConsentOptions, EmulatorState, OAuthClientRegistration, RefreshFailure } from './state';
+import type { DelegationEntry, Directory, DomainUser, ServiceAccountKey } from './directory';
+
+/**
+ * The emulated Google Workspace: primary domain `example.com` (secondary domains may be added), its
+ * users, and accounts outside it. DEFAULT_ACCOUNT (admin@example.com) is a user from the start. Every
+ * account has a primary calendar (id = its email, owned by it) while it exists. An account that signs
+ * in on the consent screen exists from then on (a user when its domain is the domain's, otherwise an
+ * external account).
+ */
+export interface DomainEmulator {
+  /** `example.com`. */
+  readonly name: string;
+  /** The primary domain and the secondary ones. */
+  domains(): string[];
+  /** Adds a secondary domain (its addresses become users of the domain when added with {@link addUser}). */
+  addDomain(domain: string): void;
+  /** A user of the domain (its email's domain must be one of {@link domains}); adding an existing user only updates its name. */
+  addUser(email: string, options?: { name?: string }): DomainUser;
+  /** A suspended user cannot be impersonated (`invalid_grant`) and its tokens stop working; its calendar stays. */
+  suspendUser(email: string): void;
+  unsuspendUser(email: string): void;
+  /** Deletes the user (or external account) and its primary calendar; its tokens stop working. */
+  removeUser(email: string): void;
+  /** The users of the domain (not the external accounts nor the service accounts). */
+  users(): DomainUser[];
+  /** An account outside the domain (a consumer Gmail account, another organisation's user): it has a calendar, but is never impersonable. */
+  addExternalAccount(email: string, options?: { name?: string }): void;
+  /** A Google group and its members: ACL rules of scope `group` grant its members. */
+  setGroup(email: string, members: readonly string[]): void;
+}
+
+/** Service accounts of Google Cloud projects, with their keys. */
+export interface ServiceAccountsEmulator {
+  /**
+   * Creates a service account (`<name>@<projectId>.iam.gserviceaccount.com`, default project
+   * `erp-gateway-project`) and one RSA key; returns the key file as Google Cloud Console downloads it,
+   * with `token_uri` = the emulator's token URL. Its `client_id` is what domain-wide delegation lists.
+   */
+  create(options?: { name?: string; projectId?: string }): ServiceAccountKey;
+  /** Another key for an existing service account. */
+  addKey(clientEmail: string): ServiceAccountKey;
+  /** Deletes a key (by `private_key_id`): assertions signed with it fail with `invalid_grant` from now on. */
+  deleteKey(privateKeyId: string): void;
+  list(): { clientId: string; email: string; projectId: string; keyIds: string[] }[];
+}
+
+/** The Admin console's Security → API controls → Domain-wide delegation list. */
+export interface DelegationEmulator {
+  /** Authorizes (or replaces the scopes of) a client id: impersonation works for requests whose scopes are all listed. */
+  authorize(clientId: string, scopes: readonly string[]): void;
+  revoke(clientId: string): void;
+  list(): DelegationEntry[];
+}
 
 /** The variables that point the gateway at the emulator. */
 export interface GoogleEmulatorEnv {
@@ -65,6 +118,12 @@ export interface GoogleEmulator {
    * googleapis with `rootUrl: emulator.url + '/'`: its events, per-calendar switches, quota, faults and counters.
    */
   readonly calendar: CalendarEmulator;
+  /** The emulated Workspace domain and the accounts Google knows (see {@link DomainEmulator}). */
+  readonly domain: DomainEmulator;
+  /** Service accounts and their keys (JWT bearer grant at the token URL). */
+  readonly serviceAccounts: ServiceAccountsEmulator;
+  /** Domain-wide delegation, as the Admin console holds it. */
+  readonly delegation: DelegationEmulator;
   /** Admin SDK Chrome printer management: `customers.chrome.printers.list` and `printServers.list` (paged, scope checked). */
   readonly chromePrinters: ChromePrintersEmulator;
   /** The Domain Shared Contacts API (GData v3 Atom) under `${url}/m8/feeds` ({@link m8Root}): contacts, switches, counters. */
@@ -75,7 +134,10 @@ export interface GoogleEmulator {
   readonly m8Root: string;
   /** Moves the emulator's clock forward (tokens, codes and quota windows move with it). */
   advanceTime(seconds: number): void;
-  /** Forgets codes, tokens, consent script, switches, clock offset and the Calendar state; keeps clients, routes and recorded requests. */
+  /**
+   * Forgets codes, tokens, consent script, switches, clock offset, the Calendar state, the domain's
+   * users (back to admin@example.com alone), service accounts and delegation; keeps clients, routes and recorded requests.
+   */
   reset(): void;
   /** Every request answered, in the order the answers were sent. */
   readonly requests: RecordedRequest[];
@@ -83,7 +145,7 @@ export interface GoogleEmulator {
   /** Adds an API route (after the built-in OAuth and Calendar ones, which win on the same path); see {@link EmulatorServer.route}. */
   route(method: string, pattern: RegExp, handler: RouteHandler): void;
   /** Checks `Authorization: Bearer`, expiry, revocation and scope (one scope, or a list of which any one suffices). */
-  authenticate(req: Pick<EmulatorRequest, 'headers'>, requiredScope?: string | readonly string[]): AuthenticatedCaller | GoogleApiError;
+  authenticate(req: Pick<EmulatorRequest, 'headers'> & { record?: RecordedRequest }, requiredScope?: string | readonly string[]): AuthenticatedCaller | GoogleApiError;
   /** Google's JSON error shape: `{ error: { code, message, status, errors: [{ domain, reason, message }] } }`. */
   sendApiError(res: ServerResponse, err: GoogleApiError): void;
   sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void;
@@ -94,6 +156,9 @@ export interface GoogleEmulator {
 export class GoogleEmulatorInstance implements GoogleEmulator {
   readonly env: GoogleEmulatorEnv;
   readonly oauth2ClientEndpoints: OAuth2ClientEndpointOverrides;
+  readonly domain: DomainEmulator;
+  readonly serviceAccounts: ServiceAccountsEmulator;
+  readonly delegation: DelegationEmulator;
   private readonly faults = new Map<FaultTarget, EndpointFault>();
 
   constructor(
@@ -101,6 +166,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     private readonly server: EmulatorServer,
     private readonly oauth: OAuthEndpoints,
     private readonly state: EmulatorState,
+    private readonly directory: Directory,
     readonly calendar: CalendarEmulator,
     readonly chromePrinters: ChromePrintersEmulator,
     private readonly dsc: DomainSharedContacts,
@@ -121,6 +187,38 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
       tokenInfoUrl: `${url}${OAUTH_PATHS.tokenInfo}`,
       oauth2FederatedSignonPemCertsUrl: `${url}${OAUTH_PATHS.pemCerts}`,
       oauth2FederatedSignonJwkCertsUrl: `${url}${OAUTH_PATHS.jwkCerts}`,
+    };
+    const d = directory;
+    this.domain = {
+      get name() {
+        return d.primaryDomain;
+      },
+      domains: () => d.domains(),
+      addDomain: (domain) => d.addDomain(domain),
+      addUser: (email, options) => d.addUser(email, options),
+      suspendUser: (email) => d.suspendUser(email, true),
+      unsuspendUser: (email) => d.suspendUser(email, false),
+      removeUser: (email) => d.removeUser(email),
+      users: () => d.users(),
+      addExternalAccount: (email, options) => d.addExternalAccount(email, options),
+      setGroup: (email, members) => d.setGroup(email, members),
+    };
+    const tokenUri = this.env.GOOGLE_OAUTH_TOKEN_URL;
+    const authUri = this.env.GOOGLE_OAUTH_AUTH_URL;
+    this.serviceAccounts = {
+      create: (options = {}) => d.createServiceAccount(options, tokenUri, authUri),
+      addKey: (clientEmail) => {
+        const sa = d.serviceAccountByEmail(clientEmail);
+        if (!sa) throw new TypeError(`serviceAccounts.addKey: no service account ${clientEmail}`);
+        return d.addKey(sa, tokenUri, authUri);
+      },
+      deleteKey: (keyId) => d.deleteKey(keyId),
+      list: () => d.serviceAccounts().map((sa) => ({ clientId: sa.clientId, email: sa.email, projectId: sa.projectId, keyIds: [...sa.keys.keys()] })),
+    };
+    this.delegation = {
+      authorize: (clientId, scopes) => d.authorizeDelegation(clientId, scopes),
+      revoke: (clientId) => d.revokeDelegation(clientId),
+      list: () => d.delegations(),
     };
   }
 
@@ -194,6 +292,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     this.faults.clear();
     this.server.releaseHung();
     this.state.reset();
+    this.directory.reset();
     this.oauth.lastAuthorizationRequest = null;
     this.calendar.reset();
     this.chromePrinters.reset();
@@ -209,7 +308,7 @@ export class GoogleEmulatorInstance implements GoogleEmulator {
     this.server.route(method, pattern, handler);
   }
 
-  authenticate(req: Pick<EmulatorRequest, 'headers'>, requiredScope?: string | readonly string[]): AuthenticatedCaller | GoogleApiError {
+  authenticate(req: Pick<EmulatorRequest, 'headers'> & { record?: RecordedRequest }, requiredScope?: string | readonly string[]): AuthenticatedCaller | GoogleApiError {
     return this.oauth.authenticate(req, requiredScope);
   }
 

@@ -14,6 +14,18 @@ export interface EmulatorRequest {
   rawBody: Buffer;
   url: URL;
   raw: IncomingMessage;
+  /** What the recorder keeps of this request (the bearer check writes `caller` into it). */
+  record?: RecordedRequest;
+}
+
+/** Who an API request acted as, once its access token was accepted. */
+export interface RequestCaller {
+  /** The account the token acts for: the consenting user, the impersonated user (`sub`), or the service account itself. */
+  email: string;
+  /** The OAuth client id, or the service account's numeric client id. */
+  clientId: string;
+  /** `oauth`: an authorization-code / refresh-token grant; `serviceAccount`: a JWT bearer grant without `sub`; `delegation`: with `sub`. */
+  via: 'oauth' | 'serviceAccount' | 'delegation';
 }
 
 /** One request the emulator answered. */
@@ -26,6 +38,8 @@ export interface RecordedRequest {
   /** The HTTP status answered; 0 when the connection was cut without an answer (a `reset` or `lostResponse` fault, a client gone). */
   status: number;
   at: Date;
+  /** Set once the request's access token was accepted: whom it acted as (on a JWT bearer grant: whom the issued token acts as). */
+  caller?: RequestCaller;
 }
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;

@@ -2,6 +2,7 @@ import { CalendarControl, CalendarEndpoints } from './calendar';
 import { ChromePrintersEndpoints } from './chrome-printers';
 import { CalendarState } from './calendar-state';
 import { DomainSharedContacts } from './contacts-dsc';
+import { Directory } from './directory';
 import { PeopleApi } from './contacts-people';
 import { GoogleEmulatorInstance, type GoogleEmulator } from './emulator';
 import { IdTokenSigner } from './id-token';
@@ -11,14 +12,34 @@ import { EmulatorState } from './state';
 import type { RecordedRequest } from './http-io';
 
 export type { FaultTarget, GoogleEmulator, GoogleEmulatorEnv, OAuth2ClientEndpointOverrides } from './emulator';
-export type { CalendarEmulator } from './calendar';
+export type { AclRuleView, CalendarEmulator } from './calendar';
+export type { CalendarInfo } from './calendar-resources';
+export type { DelegationEmulator, DomainEmulator, ServiceAccountsEmulator } from './emulator';
+export { EMULATOR_DOMAIN, type AccountKind, type DelegationEntry, type DomainUser, type ServiceAccountKey } from './directory';
+export { GOOGLE_TOKEN_AUDIENCES, JWT_BEARER_GRANT } from './oauth';
 export type { ChromePrinter, ChromePrintersEmulator, ChromePrintServer } from './chrome-printers';
 export { CHROME_PRINTERS_PATHS, CHROME_PRINTERS_READONLY_SCOPE, CHROME_PRINTERS_SCOPE, EMULATOR_CUSTOMER_ID } from './chrome-printers';
 export { M8_SCOPE, DSC_PATHS, type DomainSharedContactsEmulator, type DscContactView, type DscMethod, type DscWrite } from './contacts-dsc';
 export { PEOPLE_SCOPE, PEOPLE_PATHS, type PeopleContactView, type PeopleEmulator, type PeopleMethod } from './contacts-people';
 export type { ContactsFaultKind, ContactsFaultOptions, ContactsQuota } from './contacts-faults';
-export { CALENDAR_EVENTS_SCOPE, CALENDAR_PATHS, CALENDAR_READ_SCOPES, CALENDAR_SCOPE, CALENDAR_WRITE_SCOPES } from './calendar';
+export {
+  ACL_READ_SCOPES,
+  ACL_WRITE_SCOPES,
+  CALENDAR_EVENTS_SCOPE,
+  CALENDAR_LIST_SCOPES,
+  CALENDAR_PATHS,
+  CALENDAR_READ_SCOPES,
+  CALENDAR_SCOPE,
+  CALENDAR_WRITE_SCOPES,
+  CALENDARS_READ_SCOPES,
+  CALENDARS_WRITE_SCOPES,
+} from './calendar';
 export type {
+  AclRole,
+  AclRule,
+  AclScopeType,
+  CalendarResourceMethod,
+  QuotaKind,
   CalendarEvent,
   CalendarFaultKind,
   CalendarFaultOptions,
@@ -30,7 +51,7 @@ export type {
   ExtendedProperties,
   WriteDenial,
 } from './calendar-state';
-export type { EmulatorRequest, RecordedRequest } from './http-io';
+export type { EmulatorRequest, RecordedRequest, RequestCaller } from './http-io';
 export type { AuthenticatedCaller } from './oauth';
 export type { EndpointFault, RouteHandler } from './server';
 export type { ConsentOptions, GoogleAccount, OAuthClientRegistration, RefreshFailure } from './state';
@@ -52,15 +73,25 @@ export interface GoogleEmulatorOptions {
 /**
  * Starts a Google emulator: a real HTTP server that google-auth-library and googleapis reach
  * through `emulator.env` (the gateway's variables) or `emulator.oauth2ClientEndpoints`; it serves
- * OAuth, the Calendar API v3 `events` (see `emulator.calendar`) and the Domain Shared Contacts
- * API (see `emulator.sharedContacts`).
+ * OAuth (authorization code, refresh token, and the JWT bearer grant of service accounts), the
+ * Calendar API v3 (`events`, `calendars`, `acl`, `calendarList`: see `emulator.calendar`), People
+ * and the Domain Shared Contacts API (see `emulator.sharedContacts`).
+ *
+ * Google's rules of access hold: the Workspace domain `example.com` (`emulator.domain`) has users,
+ * each owning a primary calendar (id = email); a token reaches only the calendars its account owns
+ * or that an ACL grants it (404 notFound otherwise, 403 requiredAccessLevel for a write with
+ * reader access). Service accounts (`emulator.serviceAccounts.create()` → the JSON key file)
+ * impersonate users of the domain when `emulator.delegation.authorize(clientId, scopes)` lists
+ * every requested scope. Quotas (`emulator.calendar.setQuota`) count per account and per project.
+ * The README's "The Google emulator's Workspace" lists the whole control API.
  */
 export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): Promise<GoogleEmulator> {
   const state = new EmulatorState();
+  const directory = new Directory();
   const server = new EmulatorServer({ recordRequests: options.recordRequests, onRequest: options.onRequest });
-  const oauth = new OAuthEndpoints(state, new IdTokenSigner());
+  const oauth = new OAuthEndpoints(state, new IdTokenSigner(), directory);
   oauth.register(server);
-  const calendarState = new CalendarState(() => state.now());
+  const calendarState = new CalendarState(() => state.now(), directory);
   new CalendarEndpoints(calendarState, oauth).register(server);
   const chromePrinters = new ChromePrintersEndpoints(oauth);
   chromePrinters.register(server);
@@ -69,5 +100,5 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
   const people = new PeopleApi(() => state.now(), oauth);
   people.register(server);
   const url = await server.listen(options.port ?? 0, options.host ?? '127.0.0.1');
-  return new GoogleEmulatorInstance(url, server, oauth, state, new CalendarControl(calendarState), chromePrinters, dsc, people);
+  return new GoogleEmulatorInstance(url, server, oauth, state, directory, new CalendarControl(calendarState), chromePrinters, dsc, people);
 }

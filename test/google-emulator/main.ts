@@ -1,10 +1,13 @@
+import { shareEmployeeCalendars } from '../helpers/google-domain';
 import { startGoogleEmulator, type GoogleEmulator } from './index';
 
 /**
  * Standalone emulator (`npm run emulator`): PORT (default 4400), HOST (default 127.0.0.1);
  * EMULATOR_CLIENT_ID + EMULATOR_CLIENT_SECRET pre-register one OAuth client that may redirect to
  * any http://localhost / 127.0.0.1 / [::1] URI (plus the exact URIs of EMULATOR_REDIRECT_URIS,
- * comma-separated); EMULATOR_LOG=1 logs each request to stderr. The variables that point the
+ * comma-separated); EMULATOR_USERS (comma-separated emails) makes them users of the domain (their
+ * domains added as secondary domains) who shared their calendars with admin@example.com as
+ * writers, as employees of a customer would; EMULATOR_LOG=1 logs each request to stderr. The variables that point the
  * gateway here go to stdout, one `NAME=value` a line; everything else goes to stderr.
  */
 async function main(): Promise<void> {
@@ -21,6 +24,10 @@ async function main(): Promise<void> {
     process.stderr.write('google-emulator: set both EMULATOR_CLIENT_ID and EMULATOR_CLIENT_SECRET to register a client\n');
     process.exit(2);
   }
+  const users = (process.env.EMULATOR_USERS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const redirectUris = (process.env.EMULATOR_REDIRECT_URIS ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -68,6 +75,14 @@ async function main(): Promise<void> {
     }
   }
 
+  try {
+    shareEmployeeCalendars(emulator, users);
+  } catch (err) {
+    process.stderr.write(`google-emulator: EMULATOR_USERS: ${(err as Error).message}\n`);
+    await emulator.close();
+    process.exit(2);
+  }
+
   for (const [name, value] of Object.entries(emulator.env)) process.stdout.write(`${name}=${value}\n`);
   process.stderr.write(
     `\nGoogle emulator listening at ${emulator.url}\n` +
@@ -76,7 +91,8 @@ async function main(): Promise<void> {
         : 'No OAuth client registered: set EMULATOR_CLIENT_ID and EMULATOR_CLIENT_SECRET, or embed the emulator with\n' +
           "  const emulator = await startGoogleEmulator(); emulator.registerClient({ clientId, clientSecret, redirectUris: ['http://127.0.0.1:4000/oauth/callback'] });\n") +
       'Consent screens approve every requested scope as admin@example.com (sub 1000).\n' +
-      `Calendar API v3 events: googleapis with rootUrl ${emulator.url}/ (calendars exist on first use, in UTC). Ctrl-C to stop.\n\n`,
+      `Calendar API v3: googleapis with rootUrl ${emulator.url}/. Calendars are reachable as in Google: each user's own, and those shared with them\n` +
+      `(users: ${['admin@example.com', ...users].join(', ')}${users.length ? '; the others shared theirs with the admin' : '; add more with EMULATOR_USERS'}). Ctrl-C to stop.\n\n`,
   );
 }
 

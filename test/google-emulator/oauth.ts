@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, verify } from 'node:crypto';
+import type { Directory } from './directory';
 import type { ServerResponse } from 'node:http';
 import { AuthorizationPageError, GoogleApiError, insufficientScopes, invalidCredentials, loginRequired, OAuthError } from './errors';
-import { escapeHtml, sendHtml, sendJson, sendRedirect, type EmulatorRequest } from './http-io';
+import { escapeHtml, sendHtml, sendJson, sendRedirect, type EmulatorRequest, type RecordedRequest } from './http-io';
 import { accessTokenHash, ID_TOKEN_ISSUER, type IdTokenClaims, type IdTokenSigner } from './id-token';
 import { EMAIL_SCOPE, hasAnyScope, isWellFormedScope, normalizeScopes, parseScopes, PROFILE_SCOPE, SIGN_IN_SCOPES } from './scopes';
 import type { EmulatorServer } from './server';
@@ -14,7 +15,19 @@ export interface AuthenticatedCaller {
   account: GoogleAccount;
   accessToken: string;
   expiresAt: Date;
+  /** `oauth` (code / refresh token), `serviceAccount` (JWT bearer, no `sub`) or `delegation` (JWT bearer with `sub`). */
+  via: 'oauth' | 'serviceAccount' | 'delegation';
+  /** The quota project every token of the same OAuth client or service account project shares. */
+  project: string;
 }
+
+export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+/** The audiences Google's token endpoint accepts in a JWT bearer assertion (besides the emulator's own token URL). */
+export const GOOGLE_TOKEN_AUDIENCES: readonly string[] = ['https://oauth2.googleapis.com/token', 'https://www.googleapis.com/oauth2/v4/token', 'https://accounts.google.com/o/oauth2/token'];
+/** How far an assertion's `iat` may be ahead of (or its `exp` behind) the emulator's clock. */
+const JWT_CLOCK_SKEW_SECONDS = 300;
+const SHORT_LIVED = 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.';
+const UNAUTHORIZED_CLIENT = 'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.';
 
 /** Paths of the OAuth endpoints, relative to the emulator's URL. */
 export const OAUTH_PATHS = {
@@ -41,6 +54,7 @@ export class OAuthEndpoints {
   constructor(
     private readonly state: EmulatorState,
     private readonly signer: IdTokenSigner,
+    private readonly directory: Directory,
   ) {}
 
   register(server: EmulatorServer): void {
@@ -68,21 +82,28 @@ export class OAuthEndpoints {
    * The bearer check of Google APIs: a live access token (not expired, not revoked) holding at
    * least one of `requiredScope` (a scope, or a list of which any one suffices).
    */
-  authenticate(req: Pick<EmulatorRequest, 'headers'>, requiredScope?: string | readonly string[]): AuthenticatedCaller | GoogleApiError {
+  authenticate(req: Pick<EmulatorRequest, 'headers'> & { record?: RecordedRequest }, requiredScope?: string | readonly string[]): AuthenticatedCaller | GoogleApiError {
     const header = req.headers.authorization;
     if (!header) return loginRequired();
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const record = m ? this.state.findAccessToken(m[1]!) : undefined;
     if (!record || this.state.isExpired(record)) return invalidCredentials();
+    // A suspended or deleted account's tokens stop working at once.
+    if (!this.directory.isActive(record.grant.account.email)) return invalidCredentials();
     const anyOf = typeof requiredScope === 'string' ? [requiredScope] : (requiredScope ?? []);
     if (!hasAnyScope(record.scopes, anyOf)) return insufficientScopes(anyOf);
-    return {
+    const via = record.grant.via ?? 'oauth';
+    const caller: AuthenticatedCaller = {
       clientId: record.grant.clientId,
       scopes: [...record.scopes],
       account: { ...record.grant.account },
       accessToken: record.token,
       expiresAt: new Date(record.expiresAt),
+      via,
+      project: record.grant.project ?? `oauth:${record.grant.clientId}`,
     };
+    if (req.record) req.record.caller = { email: caller.account.email, clientId: caller.clientId, via };
+    return caller;
   }
 
   // -- authorization endpoint ----------------------------------------------------------------
@@ -130,6 +151,7 @@ export class OAuthEndpoints {
     if (prompts.includes('none')) {
       // No screen: only what the signed-in account already granted this client.
       account = this.state.signedInAccount();
+      this.directory.ensureSignedIn(account);
       const previous = this.state.authorizedScopes(clientId, account.sub);
       if (!requested.every((s) => previous.includes(s))) return back({ error: 'consent_required' });
       granted = includeGranted === 'true' ? normalizeScopes([...requested, ...previous]) : requested;
@@ -137,6 +159,7 @@ export class OAuthEndpoints {
       const consent = this.state.takeConsent();
       if (consent.decision === 'deny') return back({ error: 'access_denied' });
       account = { ...(consent.account ?? DEFAULT_ACCOUNT) };
+      this.directory.ensureSignedIn(account);
       const ticked = consent.grantScopes ? new Set(normalizeScopes(consent.grantScopes)) : null;
       const previous = this.state.authorizedScopes(clientId, account.sub);
       granted = requested.filter((s) => !ticked || ticked.has(s) || SIGN_IN_SCOPES.has(s));
@@ -178,6 +201,10 @@ export class OAuthEndpoints {
     const params = stringParams(req.body);
     const grantType = params.grant_type;
     if (!grantType) throw new OAuthError(400, 'invalid_request', 'Missing required parameter: grant_type');
+    if (grantType === JWT_BEARER_GRANT) {
+      sendJson(res, 200, this.jwtBearer(req, params), TOKEN_HEADERS);
+      return;
+    }
     if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
       throw new OAuthError(400, 'unsupported_grant_type', `Invalid grant_type: ${grantType}`);
     }
@@ -250,6 +277,55 @@ export class OAuthEndpoints {
       if (extra.length) throw new OAuthError(400, 'invalid_scope', `Some requested scopes were invalid. {invalid=[${extra.join(', ')}]}`);
     }
     return this.tokenResponse(grant, this.state.issueAccessToken(grant, scopes), false);
+  }
+
+  /**
+   * RFC 7523 JWT bearer grant, as Google runs it for service accounts: the assertion is signed (RS256)
+   * with one of the service account's keys; `sub` asks to impersonate a user of the domain, which the
+   * domain-wide delegation list must allow for every requested scope.
+   */
+  private jwtBearer(req: EmulatorRequest, params: Record<string, string>): object {
+    const assertion = params.assertion;
+    if (!assertion) throw new OAuthError(400, 'invalid_request', 'Missing required parameter: assertion');
+    const parts = assertion.split('.');
+    const header = parts.length === 3 ? jsonPart(parts[0]!) : null;
+    const claims = parts.length === 3 ? jsonPart(parts[1]!) : null;
+    if (!header || !claims) throw new OAuthError(400, 'invalid_grant', 'Invalid JWT: Unable to parse the assertion.');
+    if (header.alg !== 'RS256') throw new OAuthError(400, 'invalid_grant', 'Invalid JWT Signature.');
+    const iss = typeof claims.iss === 'string' ? claims.iss : '';
+    const sa = this.directory.serviceAccountByEmail(iss);
+    if (!sa) throw new OAuthError(400, 'invalid_grant', 'Invalid grant: account not found');
+    const kid = typeof header.kid === 'string' ? header.kid : undefined;
+    const candidates = kid === undefined ? [...sa.keys.values()] : sa.keys.has(kid) ? [sa.keys.get(kid)!] : [];
+    const signingInput = Buffer.from(`${parts[0]}.${parts[1]}`);
+    const signature = Buffer.from(parts[2]!, 'base64url');
+    if (!candidates.some((key) => verify('RSA-SHA256', signingInput, key, signature))) throw new OAuthError(400, 'invalid_grant', 'Invalid JWT Signature.');
+    const ownTokenUrl = `${req.url.origin}${OAUTH_PATHS.token}`;
+    if (typeof claims.aud !== 'string' || (claims.aud !== ownTokenUrl && !GOOGLE_TOKEN_AUDIENCES.includes(claims.aud))) {
+      throw new OAuthError(400, 'invalid_grant', 'Invalid JWT: Failed audience check.');
+    }
+    const now = Math.floor(this.state.now() / 1000);
+    const { iat, exp } = claims;
+    if (typeof iat !== 'number' || typeof exp !== 'number' || exp <= iat || exp - iat > 3600 || iat > now + JWT_CLOCK_SKEW_SECONDS || exp < now - JWT_CLOCK_SKEW_SECONDS) {
+      throw new OAuthError(400, 'invalid_grant', SHORT_LIVED);
+    }
+    const scopes = parseScopes(typeof claims.scope === 'string' ? claims.scope : undefined);
+    if (scopes.length === 0) throw new OAuthError(400, 'invalid_scope', 'Invalid OAuth scope or ID token audience provided.');
+    const bad = scopes.filter((s) => !isWellFormedScope(s));
+    if (bad.length) throw new OAuthError(400, 'invalid_scope', `Some requested scopes were invalid. {invalid=[${bad.join(', ')}]}`);
+    let grant: Grant;
+    if (claims.sub !== undefined && claims.sub !== iss) {
+      if (typeof claims.sub !== 'string') throw new OAuthError(400, 'invalid_grant', 'Invalid email or User ID');
+      if (this.directory.missingDelegatedScopes(sa.clientId, scopes).length > 0) throw new OAuthError(401, 'unauthorized_client', UNAUTHORIZED_CLIENT);
+      const user = this.directory.activeUser(claims.sub);
+      if (!user) throw new OAuthError(400, 'invalid_grant', 'Invalid email or User ID');
+      grant = this.state.createAssertionGrant(sa.clientId, { sub: user.sub, email: user.email }, scopes, 'delegation', sa.projectId);
+    } else {
+      grant = this.state.createAssertionGrant(sa.clientId, { sub: sa.clientId, email: sa.email }, scopes, 'serviceAccount', sa.projectId);
+    }
+    const access = this.state.issueAccessToken(grant);
+    if (req.record) req.record.caller = { email: grant.account.email, clientId: sa.clientId, via: grant.via! };
+    return { access_token: access.token, expires_in: Math.max(0, Math.round((access.expiresAt - this.state.now()) / 1000)), token_type: 'Bearer' };
   }
 
   private tokenResponse(grant: Grant, access: AccessTokenRecord, fromCode: boolean): object {
@@ -341,6 +417,16 @@ function emailClaims(account: GoogleAccount): { email: string; email_verified: t
   const domain = account.email.split('@')[1]?.toLowerCase();
   const consumer = !domain || domain === 'gmail.com' || domain === 'googlemail.com';
   return consumer ? { email: account.email, email_verified: true } : { email: account.email, email_verified: true, hd: domain };
+}
+
+/** A base64url JSON segment of a JWT, as an object; null when it is not one. */
+function jsonPart(segment: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A form or JSON body as string parameters (non-string JSON values stringified); anything else → `{}`. */

@@ -139,6 +139,7 @@ export class EmulatorServer {
         rawBody,
         url: new URL(`${url.pathname}${url.search}`, `http://${req.headers.host ?? 'emulator.invalid'}`),
         raw: req,
+        record,
       };
       const fault = this.faultFor?.(request) ?? null;
       if (fault === 'hang') {

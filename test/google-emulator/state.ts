@@ -55,6 +55,10 @@ export interface Grant {
   refreshToken?: string;
   nonce?: string;
   accessTokens: Set<string>;
+  /** How the grant was obtained (default `oauth`: a code exchange). */
+  via?: 'oauth' | 'serviceAccount' | 'delegation';
+  /** The quota project: the service account's project; for OAuth grants, the client id. */
+  project?: string;
 }
 
 export interface AccessTokenRecord {
@@ -203,6 +207,13 @@ export class EmulatorState {
       this.refreshTokens.set(grant.refreshToken, grant);
     }
     code.grant = grant;
+    this.grants.set(grant.id, grant);
+    return grant;
+  }
+
+  /** A JWT bearer grant: no refresh token, one access token per assertion. */
+  createAssertionGrant(clientId: string, account: GoogleAccount, scopes: string[], via: 'serviceAccount' | 'delegation', project: string): Grant {
+    const grant: Grant = { id: random(12), clientId, account: { ...account }, scopes, accessTokens: new Set(), via, project };
     this.grants.set(grant.id, grant);
     return grant;
   }

@@ -3,6 +3,8 @@ import { PROBE_PATH, PROBE_SCOPE, probeModule } from '../fixtures/google-probe';
 import { gql } from './client';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway';
 
+export { shareEmployeeCalendars } from './google-domain';
+
 export const CLIENT_ID = '123-gateway.apps.googleusercontent.com';
 export const CLIENT_SECRET = 'GOCSPX-very-secret-client-value';
 

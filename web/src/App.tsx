@@ -4,17 +4,26 @@ import { Provider, useQuery, useSubscription, type Client } from 'urql';
 import { ConsoleCacheResetDocument, ConsoleShellDocument } from '../../operations/generated/graphql';
 import { createGraphQLClient, createSocket, errorCode, errorMessage, type AuthLost } from './client';
 import { I18nContext, LANGUAGES, initialLanguage, makeI18n, useI18n, type Language, type MessageKey } from './i18n';
-import { ADMIN_SCREENS, navigate, SCREENS, useScreen, type ScreenName } from './router';
+import { ADMIN_SCREENS, MODULE_SCREENS, navigate, SCREENS, useScreen, type ScreenName } from './router';
 import { clearSession, initialSession, saveSession, type Session } from './session';
 import { SignIn, type SignInNotice } from './SignIn';
 import { GoogleSetup } from './screens/GoogleSetup';
 import { Synchronization } from './screens/Synchronization';
 import { Directory } from './screens/Directory';
+import { Contacts } from './screens/Contacts';
+import { Printers } from './screens/Printers';
 
 // The calendar (and FullCalendar with it) loads only when that screen opens.
 const TaskCalendar = lazy(() => import('./screens/TaskCalendar'));
 
-const NAV: Record<ScreenName, MessageKey> = { setup: 'nav.setup', sync: 'nav.sync', calendar: 'nav.calendar', directory: 'nav.directory' };
+const NAV: Record<ScreenName, MessageKey> = {
+  setup: 'nav.setup',
+  sync: 'nav.sync',
+  calendar: 'nav.calendar',
+  directory: 'nav.directory',
+  contacts: 'nav.contacts',
+  printers: 'nav.printers',
+};
 
 export function App() {
   const first = useMemo(initialSession, []);
@@ -152,8 +161,9 @@ function Shell({ onSignOut, onAuthLost, onTimeZone, onCacheReset, languageSwitch
 
   if (!data) return <p className="loading">{error ? t('app.error', { message: errorMessage(error) ?? '' }) : fetching ? t('app.loading') : null}</p>;
   const admin = data.viewer.roles.includes('ADMIN');
-  const visible = SCREENS.filter((s) => admin || !ADMIN_SCREENS.has(s));
-  const current = visible.includes(screen) ? screen : 'calendar';
+  const modules = new Set(data.modules);
+  const visible = SCREENS.filter((s) => (admin || !ADMIN_SCREENS.has(s)) && (!MODULE_SCREENS[s] || modules.has(MODULE_SCREENS[s])));
+  const current = visible.includes(screen) ? screen : visible.includes('calendar') ? 'calendar' : visible[0];
 
   return (
     <>
@@ -191,6 +201,8 @@ function Shell({ onSignOut, onAuthLost, onTimeZone, onCacheReset, languageSwitch
         {current === 'setup' && <GoogleSetup />}
         {current === 'sync' && <Synchronization />}
         {current === 'directory' && <Directory />}
+        {current === 'contacts' && <Contacts />}
+        {current === 'printers' && <Printers admin={admin} />}
         {current === 'calendar' && (
           <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
             <TaskCalendar />

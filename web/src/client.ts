@@ -36,7 +36,8 @@ export function createGraphQLClient(token: string, socket: WsClient, onAuthLost:
     url: '/graphql',
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
-    fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
+    // apollo-require-preflight: the gateway takes a multipart request (a file upload) only with it (CSRF prevention).
+    fetchOptions: () => ({ headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } }),
     fetch: async (input, init) => {
       const res = await fetch(input, init);
       if (res.status === 401) onAuthLost('refused');

@@ -10,11 +10,34 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+function formattedWallTime(ms: number, timeZone: string): string {
+  const p: Record<string, string> = {};
+  for (const { type, value } of formatter(timeZone).formatToParts(new Date(ms))) p[type] = value;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+}
+
+/**
+ * UTC offsets by time zone and quarter hour: zones change offset only on a quarter hour, so one
+ * Intl call per quarter hour serves every instant in it (a calendar of thousands of tasks needs
+ * a few hundred calls instead of thousands).
+ */
+const offsets = new Map<string, number>();
+const QUARTER = 15 * 60_000;
+
 /** The wall-clock time of an instant in `timeZone`, as a floating ISO string (YYYY-MM-DDTHH:mm:ss). */
 export function wallTime(instant: string | Date, timeZone: string): string {
-  const p: Record<string, string> = {};
-  for (const { type, value } of formatter(timeZone).formatToParts(new Date(instant))) p[type] = value;
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+  const ms = new Date(instant).getTime();
+  const quarter = Math.floor(ms / QUARTER) * QUARTER;
+  const key = `${timeZone}|${quarter}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 50_000) offsets.clear();
+    offset = Date.parse(`${formattedWallTime(quarter, timeZone)}Z`) - quarter;
+    offsets.set(key, offset);
+  }
+  const shown = new Date(ms + offset);
+  // Seconds come from the instant itself (the offset is whole minutes), milliseconds are dropped.
+  return shown.toISOString().slice(0, 19);
 }
 
 const asUtc = (floating: string) => Date.parse(`${floating.length === 16 ? `${floating}:00` : floating}Z`);

@@ -17,3 +17,9 @@ export class AuthorizeGoogleInput {
   @Field()
   state!: string;
 }
+
+@InputType({ description: "A service account's JSON key (Google Cloud console → IAM → Service accounts → Keys → Add key → JSON)" })
+export class SetGoogleServiceAccountInput {
+  @Field({ description: 'The whole key file. Write-only: its private key is stored encrypted, never returned or logged' })
+  keyJson!: string;
+}

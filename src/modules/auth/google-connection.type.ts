@@ -13,6 +13,29 @@ registerEnumType(GoogleConnectionStatus, {
   },
 });
 
+@ObjectType({ description: 'A service account that impersonates the domain’s users (domain-wide delegation)' })
+export class GoogleServiceAccount {
+  @Field() clientEmail!: string;
+  @Field({ description: 'The client id to paste in the Admin console’s domain-wide delegation list' }) clientId!: string;
+  @Field(() => String, { nullable: true }) privateKeyId!: string | null;
+  @Field() setAt!: Date;
+}
+
+@ObjectType({ description: 'What Google answered for one scope when impersonating the subject' })
+export class DelegationScopeCheck {
+  @Field() scope!: string;
+  @Field() granted!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why it was refused, and what to do' }) error!: string | null;
+}
+
+@ObjectType({ description: 'The result of impersonating one user of the domain with each scope the tenant needs' })
+export class GoogleDelegationCheck {
+  @Field() subject!: string;
+  @Field() clientId!: string;
+  @Field({ description: 'Every scope granted' }) ok!: boolean;
+  @Field(() => [DelegationScopeCheck]) scopes!: DelegationScopeCheck[];
+}
+
 /** The tenant's Google connection. Secrets are write-only: no field carries one. */
 @ObjectType({ description: "The tenant's Google Workspace connection (the client secret and tokens are never readable)" })
 export class GoogleConnection {
@@ -40,6 +63,14 @@ export class GoogleConnection {
   @Field(() => String, { nullable: true, description: 'What went wrong last, and what to do about it' })
   lastError!: string | null;
 
+  @Field(() => GoogleServiceAccount, { nullable: true, description: 'The service account for domain-wide delegation (its private key is never readable)' })
+  serviceAccount!: GoogleServiceAccount | null;
+
+  @Field({
+    description: "What to paste in Admin console → Security → API controls → Domain-wide delegation, with the service account's client id: the enabled modules' scopes, comma-separated",
+  })
+  delegationScopes!: string;
+
   static from(p: GoogleConnectionPayload): GoogleConnection {
     const date = (v: string | null) => (v ? new Date(v) : null);
     return Object.assign(new GoogleConnection(), {
@@ -51,6 +82,8 @@ export class GoogleConnection {
       authorizedBy: p.authorizedBy,
       lastRefreshAt: date(p.lastRefreshAt),
       lastError: p.lastError,
+      serviceAccount: p.serviceAccount ? Object.assign(new GoogleServiceAccount(), { ...p.serviceAccount, setAt: new Date(p.serviceAccount.setAt) }) : null,
+      delegationScopes: p.delegationScopes,
     });
   }
 }

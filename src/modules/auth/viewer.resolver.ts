@@ -28,6 +28,12 @@ export class ViewerResolver {
     return this.tenants.current(ctx, requireCaller(ctx));
   }
 
+  @Authorized()
+  @Query(() => [String], { description: 'The modules this gateway serves (MODULES and those they switch on), e.g. tasks, contacts, printers' })
+  modules(@Ctx() ctx: GatewayContext): string[] {
+    return ctx.services.modules.map((m) => m.name);
+  }
+
   @Authorized('admin')
   @Mutation(() => CacheResetEvent, {
     description: "Drops every server-side cache of the caller's tenant on every gateway process and notifies frontends (cacheReset)",

@@ -2,6 +2,7 @@ import { syncJobsOf, type GatewayModule } from '../../kernel/module';
 import { SYNC_PROGRESS } from '../../sync/sync-events';
 import { fillSyncModuleEnum } from './sync-module.enum';
 import { SyncRunResolver } from './sync-run.resolver';
+import { SyncModulesResolver } from './sync-modules.resolver';
 import { SyncScheduleResolver } from './sync-schedule.resolver';
 
 /**
@@ -11,7 +12,7 @@ import { SyncScheduleResolver } from './sync-schedule.resolver';
 export const syncModule: GatewayModule = {
   name: 'sync',
   enabledWhen: (enabled) => syncJobsOf(enabled).length > 0,
-  resolvers: [SyncRunResolver, SyncScheduleResolver],
+  resolvers: [SyncRunResolver, SyncScheduleResolver, SyncModulesResolver],
   topics: [SYNC_PROGRESS],
   beforeSchema: fillSyncModuleEnum,
 };

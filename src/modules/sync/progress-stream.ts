@@ -1,5 +1,5 @@
 import { badUserInput, notFound } from '../../kernel/errors';
-import { PubSubGap } from '../../kernel/pubsub';
+import { PubSubGap, stateStream } from '../../kernel/pubsub';
 import { uuid } from '../../kernel/validate';
 import { requireCaller, type GatewayContext } from '../../schema/context';
 import { SYNC_PROGRESS, type SyncProgressPayload } from '../../sync/sync-events';
@@ -8,12 +8,22 @@ import { SyncRun } from '../../sync/sync-run.entity';
 import { SyncProgress } from './sync-progress.type';
 
 /**
+ * syncProgress's event stream. Following one run, each event is the run's whole state (a snapshot
+ * first), so it is a state stream: subscribers sharing it may start at, or skip to, the latest event.
+ * Following a module, events of different runs interleave and every one is delivered.
+ */
+export function progressStream(ctx: GatewayContext, runId: string | null, module: string | null): AsyncGenerator<SyncProgressPayload> {
+  const events = progressEvents(ctx, runId, module);
+  return runId ? stateStream(events) : events;
+}
+
+/**
  * The events of one run (its current state first, then live events, ending after the final one)
  * or of every run of a module, for the caller's tenant only. When this process's LISTEN connection
  * was down, events may have been lost: the run (or the module's runs active or finished since the
  * loss) is read again and its current state sent, so that no subscriber misses a final state.
  */
-export async function* progressStream(ctx: GatewayContext, runId: string | null, module: string | null): AsyncGenerator<SyncProgressPayload> {
+async function* progressEvents(ctx: GatewayContext, runId: string | null, module: string | null): AsyncGenerator<SyncProgressPayload> {
   const caller = requireCaller(ctx);
   if (!runId && !module) throw badUserInput('Give runId or module', 'runId');
   // Subscribe before reading the run, so that no event falls between the two.

@@ -1,5 +1,7 @@
 import type { GatewayModule } from '../../kernel/module';
 import { calendarApi } from './calendar-api';
+import { CalendarSettingsResolver } from './calendar-settings.resolver';
+import { loadCalendarSettings, scopesOfMode } from './calendar-settings';
 import { DirectoryResolver } from './directory.resolver';
 import { Employee } from './employee.entity';
 import { tasksMigrations } from './migrations';
@@ -17,9 +19,11 @@ import { tasksToGoogleCalendar } from './tasks-to-google.job';
 export const tasksModule: GatewayModule = {
   name: 'tasks',
   entities: [Employee, Partner, Project, Task, TaskSyncLink],
-  resolvers: [TaskResolver, DirectoryResolver, TaskCalendarResolver, TaskSyncResolver],
+  resolvers: [TaskResolver, DirectoryResolver, TaskCalendarResolver, TaskSyncResolver, CalendarSettingsResolver],
   migrations: tasksMigrations,
   syncJobs: [tasksToGoogleCalendar],
   googleApis: [calendarApi],
+  // The full Calendar scope only when the tenant's mode creates and shares calendars.
+  tenantGoogleScopes: async (em, tenant) => scopesOfMode((await loadCalendarSettings(em, tenant)).mode),
   config: tasksConfig,
 };

@@ -19,6 +19,9 @@ export interface TaskSyncRow {
   partner_name: string | null;
   project_name: string | null;
   link_calendar_id: string | null;
+  /** Who acts on the event (an impersonated user) where it belongs now, and where it was last written; null: the authorized account. */
+  subject?: string | null;
+  link_subject?: string | null;
   link_event_id: string | null;
   link_etag: string | null;
   link_hash: string | null;
@@ -68,7 +71,7 @@ export function actionFor(row: TaskSyncRow, hash: string, full: boolean): SyncAc
   const linked = row.link_event_id !== null;
   if (!wanted) return linked ? 'delete' : row.deleted_at ? 'forget' : 'skip';
   if (!linked) return 'create';
-  if (row.link_calendar_id !== row.calendar_id) return 'move';
+  if (row.link_calendar_id !== row.calendar_id || (row.link_subject ?? null) !== (row.subject ?? null)) return 'move';
   if (row.link_hash !== hash) return 'update';
   return full ? 'verify' : 'skip';
 }

@@ -7,6 +7,8 @@ export class TaskSyncLink extends TenantScopedEntity {
   @PrimaryKey({ type: 'uuid' }) taskId!: string;
   @Property({ length: 1024 }) calendarId!: string;
   @Property({ length: 1024 }) eventId!: string;
+  /** Who wrote it: the impersonated user (DELEGATED), or null for the tenant's authorized account. */
+  @Property({ length: 320, nullable: true }) subject: string | null = null;
   @Property({ length: 100, nullable: true }) etag: string | null = null;
   @Property({ length: 64 }) contentHash!: string;
   @Property({ type: 'timestamptz' }) syncedAt: Date = new Date();

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../../helpers/client';
 import { browserTestsUnavailable, launchChromium, screenshots, seriousA11yViolations } from '../../helpers/browser';
-import { CLIENT_ID, CLIENT_SECRET, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
+import { CLIENT_ID, CLIENT_SECRET, shareEmployeeCalendars, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
 import { TaskFixtures } from '../../helpers/tasks';
 import { signDevToken } from '../../../src/schema/dev-token';
 import { TEST_JWT_SECRET } from '../../helpers/gateway';
@@ -56,6 +56,7 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
     expect(tz.body.errors).toBeUndefined();
     ids.ana = await f.employee('Ana Pop', 'ana@acme.test');
     ids.bob = await f.employee('Bob Ionescu', 'bob@acme.test');
+    shareEmployeeCalendars(bed.google, ['ana@acme.test', 'bob@acme.test']);
     ids.acme = await f.partner('Acme Industries');
     ids.other = await f.partner('Globex');
     ids.project = await f.project('Website', ids.acme);
@@ -94,7 +95,7 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
     const user = await bed.gw.token('acme', ['user'], 'user-1');
     await page.goto(`${base}/setup#token=${user}`);
     const nav = page.getByRole('navigation', { name: 'Screens' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Task calendar']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Task calendar', 'Printers']);
     // /setup is not shown to a user: the console falls back to the calendar.
     await page.getByRole('heading', { name: 'Task calendar' }).waitFor();
     expect(page.url()).not.toContain('token=');
@@ -137,29 +138,60 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
     expect(await page.evaluate('window.marker')).toBe('same page');
   });
 
-  it('Synchronize: the progress bar moves live and reaches 100 %', async () => {
+  it('Synchronize: one card per enabled module; the progress bar moves live and reaches 100 %', async () => {
+    const ops = recordOperations(page);
     await page.getByRole('link', { name: 'Synchronization' }).click();
     await page.getByRole('heading', { name: 'Tasks → Google Calendar' }).waitFor();
+    // Every module of the registry with a sync job (the test gateway enables them all), from the one query of the screen.
+    expect(await page.locator('article.card h2').allTextContents()).toEqual(['Tasks → Google Calendar', 'Contacts → Google Shared Contacts', 'Printers ← print servers and Google Workspace']);
+    expect(ops.filter((o) => o !== 'ConsoleShell')).toEqual(['ConsoleSyncScreen']);
+    // Printers are imported: no "Full resync" there.
+    expect(await page.locator('article[data-module=PRINTERS]').getByRole('button', { name: 'Full resync' }).count()).toBe(0);
+    const card = page.locator('article[data-module=TASKS]');
     // Every value the bar takes, as the page renders it (in the page: the tests' tsconfig has no DOM types).
     await page.evaluate(`
       window.seen = [];
       new MutationObserver(() => {
-        const bar = document.querySelector('[role=progressbar]');
+        const bar = document.querySelector('article[data-module=TASKS] [role=progressbar]');
         const v = bar && bar.getAttribute('data-status') + ':' + bar.getAttribute('aria-valuenow');
         if (v && window.seen[window.seen.length - 1] !== v) window.seen.push(v);
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     `);
-    await page.getByRole('button', { name: 'Synchronize', exact: true }).click();
-    const bar = page.getByRole('progressbar', { name: 'Progress' });
+    await card.getByRole('button', { name: 'Synchronize', exact: true }).click();
+    const bar = card.getByRole('progressbar', { name: 'Progress of Tasks → Google Calendar' });
     await expect.poll(() => bar.getAttribute('data-status'), { timeout: 20_000 }).toBe('SUCCEEDED');
     expect(await bar.getAttribute('aria-valuenow')).toBe('100');
     const seen = (await page.evaluate('window.seen')) as string[];
     expect(seen[0]).not.toBe('SUCCEEDED:100');
     expect(seen.at(-1)).toBe('SUCCEEDED:100');
-    await expect.poll(() => page.locator('p', { hasText: '27 of 27' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => card.locator('p', { hasText: '27 of 27' }).count()).toBeGreaterThan(0);
     // The history row arrives after the final event, without a reload.
-    await expect.poll(() => page.locator('tbody tr').first().textContent()).toContain('Succeeded');
+    await expect.poll(() => card.locator('tbody tr').first().textContent()).toContain('Succeeded');
     await expectAccessible('synchronization');
+  });
+
+  it('the schedule form: the API refuses a bad cron on the field; a good one shows its next run', async () => {
+    const card = page.locator('article[data-module=CONTACTS]');
+    const cron = card.getByLabel('Cron');
+    await cron.fill('*/5 * * *');
+    await card.getByRole('button', { name: 'Save schedule' }).click();
+    const cronError = card.locator('.field.invalid', { has: page.getByLabel('Cron') }).getByRole('alert');
+    await expect.poll(() => cronError.textContent()).toBe('cron must have 5 fields (or 6 with seconds), e.g. "0 */2 * * *"');
+    expect(await cron.getAttribute('aria-invalid')).toBe('true');
+
+    await cron.fill('30 2 * * *');
+    await card.getByLabel('Time zone').fill('Europe/Bucharest');
+    await card.getByRole('button', { name: 'Save schedule' }).click();
+    // The next run is 02:30 in Bucharest, shown in the tenant's time zone (Bucharest too).
+    const summary = card.getByTestId('schedule-CONTACTS');
+    await expect.poll(() => summary.textContent()).toMatch(/^30 2 \* \* \* \(Europe\/Bucharest\) · Next run: .*02:30$/);
+    expect(await card.locator('.field.invalid').count()).toBe(0);
+    const saved = await gql<{ syncSchedules: { module: string; cron: string; nextRunAt: string }[] }>(bed.gw.url, '{ syncSchedules { module cron nextRunAt } }', { token: bed.admin });
+    expect(saved.body.data!.syncSchedules).toEqual([expect.objectContaining({ module: 'CONTACTS', cron: '30 2 * * *' })]);
+    // Only that card has a schedule.
+    expect(await page.getByTestId('schedule-TASKS').textContent()).toBe('Not scheduled.');
+    await card.getByRole('button', { name: 'Remove schedule' }).click();
+    await expect.poll(() => summary.textContent()).toBe('Not scheduled.');
   });
 
   it('Task calendar: seeded tasks on the right local days of a DST week; filters narrow them', async () => {
@@ -220,7 +252,14 @@ describe.skipIf(unavailable !== null)('admin console in Chromium', { timeout: 90
   it('switches to Romanian, with dates in the tenant’s time zone', async () => {
     await page.getByLabel('Language').selectOption('ro');
     await page.getByRole('heading', { name: 'Nomenclatoare' }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').allTextContents()).toEqual(['Configurare Google', 'Sincronizare', 'Calendar sarcini', 'Nomenclatoare']);
+    expect(await page.getByRole('navigation', { name: 'Screens' }).getByRole('link').allTextContents()).toEqual([
+      'Configurare Google',
+      'Sincronizare',
+      'Calendar sarcini',
+      'Nomenclatoare',
+      'Contacte',
+      'Imprimante',
+    ]);
     expect(await page.evaluate('document.documentElement.lang')).toBe('ro');
     await page.getByRole('link', { name: 'Configurare Google' }).click();
     await page.getByRole('button', { name: 'Autorizare și resetare cache client + server' }).waitFor();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { lexicographicSortSchema, parse, printSchema, specifiedRules, validate } from 'graphql';
+import { lexicographicSortSchema, parse, print, printSchema, specifiedRules, validate, type DocumentNode } from 'graphql';
 import { loadConfig } from '../../../src/config';
 import { hardening } from '../../../src/schema/hardening';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { CallerVerifier } from '../../../src/schema/caller';
 import { notesModule } from '../../fixtures/notes';
 import { REPO } from '../../helpers/process';
 import { TEST_JWT_SECRET } from '../../helpers/gateway';
+import * as generated from '../../../operations/generated/graphql';
 
 describe('module system', () => {
   it('builds the schema from the enabled modules only', async () => {
@@ -75,6 +76,19 @@ describe('operations/ (what frontends send)', () => {
       expect(
         validate(schema, parse(readFileSync(path.join(dir, file), 'utf8'), { maxTokens: 2000 }), rules).map((e) => e.message),
         file,
+      ).toEqual([]);
+    }
+  });
+
+  it('each console operation, as the console sends it, passes the default query limits', async () => {
+    const schema = await buildGatewaySchema(registeredModules, null);
+    const rules = [...specifiedRules, ...hardening(loadConfig({ JWT_SECRET: 'x'.repeat(40), SECRETS_KEY: Buffer.alloc(32).toString('base64') })).validationRules];
+    const documents = Object.entries(generated).filter(([name]) => name.startsWith('Console') && name.endsWith('Document'));
+    expect(documents.length).toBeGreaterThan(20);
+    for (const [name, doc] of documents) {
+      expect(
+        validate(schema, parse(print(doc as DocumentNode), { maxTokens: 2000 }), rules).map((e) => e.message),
+        name,
       ).toEqual([]);
     }
   });

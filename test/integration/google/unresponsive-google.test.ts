@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorCodes, gql } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
-import { connectGoogle, consent, requestAuthorization, setCredentials, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
+import { connectGoogle, consent, shareEmployeeCalendars, requestAuthorization, setCredentials, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
 import { syncTasks, waitForRun } from '../../helpers/sync';
 import { TaskFixtures } from '../../helpers/tasks';
 
@@ -106,6 +106,7 @@ describe('a sync against a Google that hangs or answers garbage', () => {
     bed.google.setAccessTokenTtl(60);
     await connectGoogle(bed);
     const ana = await f.employee('Ana', 'ana@acme.test');
+    shareEmployeeCalendars(bed.google, ['ana@acme.test']);
     await f.task({ title: 'Visit', employeeId: ana, startDate: '2026-03-10', endDate: '2026-03-10' });
     await f.task({ title: 'Report', employeeId: ana, startDate: '2026-03-11', endDate: '2026-03-11' });
   });

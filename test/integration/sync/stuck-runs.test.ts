@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
-import { connectGoogle, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
+import { connectGoogle, shareEmployeeCalendars, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
 import { waitForRun, type RunView } from '../../helpers/sync';
 import { TaskFixtures } from '../../helpers/tasks';
 import { planWalker, WALKER_TABLE_SQL, walkerModule } from '../../fixtures/walker';
@@ -32,6 +32,7 @@ beforeAll(async () => {
     await connectGoogle(b);
     const fx = new TaskFixtures(b.gw, b.admin);
     const ana = await fx.employee('Ana', 'ana@acme.test');
+    shareEmployeeCalendars(b.google, ['ana@acme.test']);
     await fx.task({ title: 'Visit', employeeId: ana, startDate: '2026-03-10', endDate: '2026-03-10' });
   }
 });

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { gql } from '../../helpers/client';
 import { createTestDatabase, dbQuery, type TestDatabase } from '../../helpers/database';
 import { startTestGateway, testEnv, type TestGateway } from '../../helpers/gateway';
-import { connectGoogle, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
+import { connectGoogle, shareEmployeeCalendars, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
 import { startGatewayProcess, type GatewayProcess } from '../../helpers/process';
 import { TaskFixtures } from '../../helpers/tasks';
 
@@ -30,6 +30,7 @@ describe('a tasks sync whose worker is killed mid-run', () => {
     await connectGoogle(setup);
     const fx = new TaskFixtures(setup.gw, setup.admin);
     const employees = [await fx.employee('Ana', CALENDARS[0]), await fx.employee('Bob', CALENDARS[1])];
+    shareEmployeeCalendars(setup.google, CALENDARS);
     for (let i = 0; i < TASKS; i++) await fx.task({ title: `Task ${i}`, employeeId: employees[i % 2], startDate: '2026-03-10', endDate: '2026-03-10' });
     await setup.gw.stop();
     const google = setup.google;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_ACCOUNT } from '../../google-emulator';
 import { gql } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
-import { connectGoogle, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
+import { connectGoogle, shareEmployeeCalendars, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
 import { syncTasks } from '../../helpers/sync';
 import { TaskFixtures } from '../../helpers/tasks';
 
@@ -15,6 +16,8 @@ const BOB = 'bob@acme.test';
 beforeAll(async () => {
   bed = await startGoogleTestBed();
   await connectGoogle(bed);
+  // Ana and Bob are users of the customer's domain who shared their calendars with the admin ("Make changes to events").
+  shareEmployeeCalendars(bed.google, [ANA, BOB]);
   f = new TaskFixtures(bed.gw, bed.admin);
   ana = await f.employee('Ana', ANA);
   bob = await f.employee('Bob', BOB);
@@ -116,11 +119,13 @@ describe('one-way sync of tasks to Google Calendar', () => {
     const carol = await f.employee('Carol', 'carol@acme.test');
     const locked = await f.task({ title: 'Locked', employeeId: carol, startDate: '2026-05-01', endDate: '2026-05-01' });
     await f.task({ title: 'Fine', employeeId: ana, startDate: '2026-05-01', endDate: '2026-05-01' });
-    bed.google.calendar.denyWrite('carol@acme.test');
+    // Carol shared her calendar with the admin as "See all event details" only.
+    shareEmployeeCalendars(bed.google, ['carol@acme.test']);
+    bed.google.calendar.share('carol@acme.test', DEFAULT_ACCOUNT.email, 'reader');
     const run = await syncTasks(bed.gw.url, bed.admin);
     expect(run).toMatchObject({ status: 'PARTIAL', created: 1, failed: 1 });
-    expect(run.errors).toEqual([expect.objectContaining({ entityId: locked, code: 'forbidden' })]);
-    bed.google.calendar.allowWrite('carol@acme.test');
+    expect(run.errors).toEqual([expect.objectContaining({ entityId: locked, code: 'requiredAccessLevel' })]);
+    bed.google.calendar.share('carol@acme.test', DEFAULT_ACCOUNT.email, 'writer');
     expect(await syncTasks(bed.gw.url, bed.admin)).toMatchObject({ status: 'SUCCEEDED', created: 1 });
   });
 

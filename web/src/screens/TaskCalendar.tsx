@@ -4,8 +4,8 @@ import timeGridPlugin from '@fullcalendar/timegrid';
 import listPlugin from '@fullcalendar/list';
 import enGbLocale from '@fullcalendar/core/locales/en-gb';
 import roLocale from '@fullcalendar/core/locales/ro';
-import type { EventInput } from '@fullcalendar/core';
-import { useMemo, useState } from 'react';
+import type { EventClickArg, EventInput } from '@fullcalendar/core';
+import { useCallback, useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { ConsoleCalendarDocument, type CalendarGrouping, type ConsoleCalendarQuery, type ConsoleTaskFragment } from '../../../operations/generated/graphql';
 import { addDays, addMonths, startOfMonth, startOfWeek, today, wallTime, zonedToInstant } from '../dates';
@@ -57,6 +57,42 @@ function toEvent(task: ConsoleTaskFragment, timeZone: string): EventInput {
   };
 }
 
+/** Timed tasks a month-view day lists before its "+N more" (which opens that day). */
+const MONTH_DAY_TASKS = 3;
+const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin];
+const LOCALES = [enGbLocale, roLocale];
+const HEADER = { left: 'title', center: '', right: '' };
+
+/**
+ * The month view's events: every all-day or multi-day task, and per day its first timed tasks and
+ * one "+N more" entry for the rest. FullCalendar lays out (and measures) every event it is given
+ * before hiding those beyond a day's limit, so a busy month would cost seconds; what it gets here
+ * is bounded by the days on screen.
+ */
+function monthEvents(tasks: ConsoleTaskFragment[], timeZone: string, more: (n: number) => string): EventInput[] {
+  const out: EventInput[] = [];
+  const byDay = new Map<string, EventInput[]>();
+  for (const task of tasks) {
+    const e = toEvent(task, timeZone);
+    const day = typeof e.start === 'string' ? e.start.slice(0, 10) : '';
+    const end = typeof e.end === 'string' ? e.end : '';
+    // All-day tasks and those crossing midnight span days: always shown.
+    if (e.allDay || !day || (end && end.slice(0, 10) !== day && end.slice(11) !== '00:00:00')) out.push(e);
+    else {
+      const list = byDay.get(day);
+      if (list) list.push(e);
+      else byDay.set(day, [e]);
+    }
+  }
+  for (const [day, list] of byDay) {
+    list.sort((a, b) => String(a.start).localeCompare(String(b.start)));
+    out.push(...list.slice(0, MONTH_DAY_TASKS));
+    const rest = list.length - MONTH_DAY_TASKS;
+    if (rest > 0) out.push({ id: `more:${day}`, title: more(rest), start: `${day}T23:59:59`, classNames: ['more-tasks'], display: 'block', extendedProps: { moreOf: day } });
+  }
+  return out;
+}
+
 /** The seed's "Task calendar": range, filters and grouping in one query; FullCalendar views or our grouped one. */
 export default function TaskCalendar() {
   const i18n = useI18n();
@@ -86,7 +122,18 @@ export default function TaskCalendar() {
     for (const g of data?.taskCalendar.groups ?? []) for (const task of g.tasks) byId.set(task.id, task);
     return [...byId.values()];
   }, [data]);
-  const events = useMemo(() => tasks.map((task) => toEvent(task, tz)), [tasks, tz]);
+  const events = useMemo(() => (view === 'month' ? monthEvents(tasks, tz, (n) => t('calendar.more', { n })) : tasks.map((task) => toEvent(task, tz))), [tasks, tz, view, t]);
+  const onEventClick = useCallback(
+    (arg: EventClickArg) => {
+      arg.jsEvent.preventDefault();
+      const moreOf = arg.event.extendedProps.moreOf as string | undefined;
+      if (moreOf) {
+        setAnchor(moreOf);
+        setView('day');
+      } else setOpen(tasks.find((x) => x.id === arg.event.id) ?? null);
+    },
+    [tasks],
+  );
 
   const options = {
     employees: data?.employees.edges.map((e) => e.node) ?? [],
@@ -146,42 +193,36 @@ export default function TaskCalendar() {
         <MultiSelect label={t('calendar.projects')} name="projects" options={options.projects} selected={projectIds} onChange={setProjectIds} />
         <MultiSelect label={t('calendar.employees')} name="employees" options={options.employees} selected={employeeIds} onChange={setEmployeeIds} />
       </div>
-      {!data ? (
-        error ? (
-          <ScreenError error={error} />
-        ) : (
-          <Loading />
-        )
-      ) : (
+      {!data && (error ? <ScreenError error={error} /> : <Loading />)}
+      {data && (
         <>
           <ScreenError error={error} />
           <p role="status" data-testid="task-total">
             {t('calendar.total', { n: data.taskCalendar.totalTasks })}
           </p>
-          {view === 'grouped' ? (
-            <Grouped groups={data.taskCalendar.groups} groupBy={groupBy} onOpen={setOpen} />
-          ) : (
+        </>
+      )}
+      {/* The grid is laid out while the data loads; the tasks are then only added to it. */}
+      {view === 'grouped'
+        ? data && <Grouped groups={data.taskCalendar.groups} groupBy={groupBy} onOpen={setOpen} />
+        : (data || !error) && (
             <FullCalendar
               key={`${view}-${anchor}`}
-              plugins={[dayGridPlugin, timeGridPlugin, listPlugin]}
+              plugins={PLUGINS}
               initialView={FC_VIEW[view]}
               initialDate={anchor}
               timeZone="UTC"
-              locales={[enGbLocale, roLocale]}
+              locales={LOCALES}
               locale={lang === 'ro' ? 'ro' : 'en-gb'}
               firstDay={1}
-              headerToolbar={{ left: 'title', center: '', right: '' }}
+              headerToolbar={HEADER}
               height="auto"
-              dayMaxEvents={view === 'month' ? 4 : false}
+              dayMaxEvents={false}
+              eventMaxStack={4}
               events={events}
-              eventClick={(arg) => {
-                arg.jsEvent.preventDefault();
-                setOpen(tasks.find((x) => x.id === arg.event.id) ?? null);
-              }}
+              eventClick={onEventClick}
             />
           )}
-        </>
-      )}
       {open && (
         <TaskDialog
           task={open === 'new' ? null : open}
