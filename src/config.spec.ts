@@ -120,7 +120,7 @@ describe('loadConfig', () => {
 
   it('GRAPHQL_JIT on by default; GRAPHQL_TRUSTED_DOCUMENTS_ONLY on by default only in production', () => {
     const dev = loadConfig(base, known);
-    expect(dev).toMatchObject({ jit: true, trustedDocumentsOnly: false, trustedDocumentsFile: path.resolve('operations/generated/persisted-documents.json') });
+    expect(dev).toMatchObject({ jit: true, jitAll: false, trustedDocumentsOnly: false, trustedDocumentsFile: path.resolve('operations/generated/persisted-documents.json') });
     expect(loadConfig({ NODE_ENV: 'production', ...base, ...claims }, known).trustedDocumentsOnly).toBe(true);
     expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_TRUSTED_DOCUMENTS_ONLY: 'false', ...base, ...claims }, known).trustedDocumentsOnly).toBe(false);
     expect(loadConfig({ GRAPHQL_JIT: 'false', GRAPHQL_TRUSTED_DOCUMENTS: 'docs.json', ...base }, known)).toMatchObject({ jit: false, trustedDocumentsFile: path.resolve('docs.json') });

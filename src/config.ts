@@ -71,6 +71,8 @@ export interface GatewayConfig {
   introspection: boolean;
   /** GRAPHQL_JIT: queries and mutations run compiled (graphql-jit), else with graphql-js. */
   jit: boolean;
+  /** GRAPHQL_JIT_ALL: compile every operation, not only those that select a list. */
+  jitAll: boolean;
   /** GRAPHQL_TRUSTED_DOCUMENTS_ONLY: only the operations of the trusted-documents manifest are executed. */
   trustedDocumentsOnly: boolean;
   /** GRAPHQL_TRUSTED_DOCUMENTS: the manifest (documentId → query text) `npm run codegen` writes. */
@@ -298,6 +300,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
     logFormat,
     introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),
     jit: boolVar(env, 'GRAPHQL_JIT', true),
+    jitAll: boolVar(env, 'GRAPHQL_JIT_ALL', false),
     trustedDocumentsOnly: boolVar(env, 'GRAPHQL_TRUSTED_DOCUMENTS_ONLY', production),
     trustedDocumentsFile: path.resolve(env.GRAPHQL_TRUSTED_DOCUMENTS?.trim() || 'operations/generated/persisted-documents.json'),
     production,

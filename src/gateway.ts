@@ -119,7 +119,7 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
     if (config.role !== 'worker') {
       const schema = await buildGatewaySchema(services.modules, services);
       const limits = hardening(config);
-      const executor = new OperationExecutor(schema, log, services.metrics, config.jit);
+      const executor = new OperationExecutor(schema, log, services.metrics, config.jit, undefined, !config.jitAll);
       const trusted = TrustedDocuments.load(config.trustedDocumentsFile, schema, limits, config.trustedDocumentsOnly, log);
       // Trusted documents are compiled before the first request.
       for (const entry of trusted.all()) if (entry.document) executor.prepare(entry.document);

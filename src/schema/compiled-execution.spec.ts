@@ -2,7 +2,7 @@ import { buildSchema, GraphQLError, parse, type ExecutionResult } from 'graphql'
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../kernel/logger';
 import { GatewayMetrics } from '../kernel/metrics';
-import { OperationExecutor } from './compiled-execution';
+import { OperationExecutor, selectsList } from './compiled-execution';
 
 const schema = buildSchema(`
   type Query { hello(name: String!): String!, items: [Item!]!, fail: String! }
@@ -16,11 +16,11 @@ Object.assign(schema.getQueryType()!.getFields().fail!, {
   },
 });
 
-function executor(max = 1000) {
+function executor(max = 1000, listsOnly = false) {
   const lines: string[] = [];
   const log = createLogger('warn', { write: (line: string) => lines.push(line) } as unknown as NodeJS.WritableStream);
   const metrics = new GatewayMetrics();
-  const exec = new OperationExecutor(schema, log, metrics, true, max);
+  const exec = new OperationExecutor(schema, log, metrics, true, max, listsOnly);
   const count = async (executor: string) => (await metrics.executions.get()).values.find((v) => v.labels.executor === executor)?.value ?? 0;
   return { exec, lines, count };
 }
@@ -75,6 +75,25 @@ describe('OperationExecutor', () => {
     }
     expect(lines.filter((l) => l.includes('graphql-jit cannot compile'))).toHaveLength(1);
     expect(await count('graphql-js')).toBe(3);
+  });
+
+  it('by default compiles only documents that select a list (fragments included); the others run with graphql-js', async () => {
+    expect(selectsList(schema, parse('{ hello(name: "a") fail }'))).toBe(false);
+    expect(selectsList(schema, parse('{ items { id } }'))).toBe(true);
+    expect(selectsList(schema, parse('{ ...F } fragment F on Query { items { label } }'))).toBe(true);
+    const { exec, count } = executor(1000, true);
+    expect(await run(exec, '{ hello(name: "a") }')).toEqual({ data: { hello: 'hello a' } });
+    expect(await count('graphql-js')).toBe(1);
+    expect(await count('jit')).toBe(0);
+    expect(await run(exec, '{ items { id label } }')).toEqual({
+      data: {
+        items: [
+          { id: '1', label: 'a' },
+          { id: '2', label: null },
+        ],
+      },
+    });
+    expect(await count('jit')).toBe(1);
   });
 
   it('GRAPHQL_JIT=false: graphql-js only', async () => {

@@ -1,4 +1,18 @@
-import { GraphQLError, execute, getOperationAST, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  BREAK,
+  GraphQLError,
+  TypeInfo,
+  execute,
+  getNullableType,
+  getOperationAST,
+  isListType,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Logger } from '../kernel/logger';
 import type { GatewayMetrics } from '../kernel/metrics';
@@ -25,6 +39,7 @@ export class OperationExecutor {
     metrics: GatewayMetrics,
     readonly jit: boolean,
     private readonly maxDocuments = MAX_DOCUMENTS,
+    private readonly listsOnly = false,
   ) {
     this.compiledRuns = metrics.executions.labels('jit');
     this.graphqlJsRuns = metrics.executions.labels('graphql-js');
@@ -79,7 +94,8 @@ export class OperationExecutor {
       if (this.documents.size >= this.maxDocuments) this.documents.delete(this.documents.keys().next().value!);
       this.documents.set(document, (operations = new Map()));
     }
-    const compiled = this.compile(document, operationName);
+    let compiled = this.compile(document, operationName);
+    if (compiled && this.listsOnly && !selectsList(this.schema, document)) compiled = null;
     operations.set(key, compiled);
     return compiled;
   }
@@ -99,6 +115,26 @@ export class OperationExecutor {
     this.log.warn({ operationName: operation.name?.value ?? null, reason }, 'graphql-jit cannot compile this operation; it runs with graphql-js');
     return null;
   }
+}
+
+/** Whether any field the document selects (its fragments included) returns a list. */
+export function selectsList(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const type = typeInfo.getType();
+        if (type && isListType(getNullableType(type))) {
+          found = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+    }),
+  );
+  return found;
 }
 
 /**

@@ -53,6 +53,7 @@ export function testEnv(databaseUrl: string, extra: Record<string, string> = {})
     DATA_DIR: '.data/test-unused',
     // The whole suite runs with either executor: GRAPHQL_JIT=false npm test.
     ...(process.env.GRAPHQL_JIT ? { GRAPHQL_JIT: process.env.GRAPHQL_JIT } : {}),
+    ...(process.env.GRAPHQL_JIT_ALL ? { GRAPHQL_JIT_ALL: process.env.GRAPHQL_JIT_ALL } : {}),
     ...extra,
   };
 }

@@ -84,7 +84,8 @@ beforeAll(async () => {
   // One database, two gateways: ROLE=api runs no sync job that would change rows between the two answers.
   const env = { ROLE: 'api', LOG_LEVEL: 'warn', ...QUIET_POLLER };
   js = await startTestGateway({ database: db, env: { ...env, GRAPHQL_JIT: 'false' } });
-  jit = await startTestGateway({ database: db, env: { ...env, GRAPHQL_JIT: 'true' } });
+  // Every operation compiled (by default only those that select a list are).
+  jit = await startTestGateway({ database: db, env: { ...env, GRAPHQL_JIT: 'true', GRAPHQL_JIT_ALL: 'true' } });
   await seedTasks(db.url, { tenant: 'diff', employees: 12, tasks: 1500, from: new Date('2026-01-01T00:00:00Z') });
   for (const side of ['jit', 'js'] as const) {
     const gw = side === 'jit' ? jit : js;
