@@ -25,8 +25,12 @@ type Compiled = CompiledQuery | null;
 /**
  * Runs queries and mutations: compiled with graphql-jit (once per document and operation, kept in
  * a bounded LRU), or with graphql-js when GRAPHQL_JIT=false, when graphql-jit cannot compile an
- * operation (logged once per document) and for subscriptions. Errors come back as graphql-js
- * GraphQLErrors, so that formatting, logging and metrics see what they saw before.
+ * operation (logged once per document) and for subscriptions. With `listsOnly` (the gateway's
+ * default; GRAPHQL_JIT_ALL=true compiles all), documents that select no list run with graphql-js
+ * too: compiled code pays off where lists multiply the resolver calls and costs more per call on
+ * a handful of fields (bench/results/2026-12-05-gateway-overhead-*: the 100-task page −45 % CPU,
+ * `viewer` +110 µs). Errors come back as graphql-js GraphQLErrors, so that formatting, logging
+ * and metrics see what they saw before.
  */
 export class OperationExecutor {
   private readonly documents = new Map<DocumentNode, Map<string, Compiled>>();
