@@ -98,8 +98,8 @@ export class OperationExecutor {
       if (this.documents.size >= this.maxDocuments) this.documents.delete(this.documents.keys().next().value!);
       this.documents.set(document, (operations = new Map()));
     }
-    let compiled = this.compile(document, operationName);
-    if (compiled && this.listsOnly && !selectsList(this.schema, document)) compiled = null;
+    // Documents that select no list run with graphql-js: not compiled at all.
+    const compiled = this.listsOnly && !selectsList(this.schema, document) ? null : this.compile(document, operationName);
     operations.set(key, compiled);
     return compiled;
   }
