@@ -7,6 +7,7 @@ import type { GatewayModule } from '../kernel/module';
 import { coreMigrations } from './migrations';
 import { Tenant } from './tenant.entity';
 import { TenantScopedEntity, TenantWriteGuard, tenantFilter } from './tenant-scoped.entity';
+import { withoutAsyncContextHooks } from './async-context';
 
 /** The database's own part (tenants), always first. */
 export const dbCore: GatewayModule = { name: 'db-core', entities: [Tenant, TenantScopedEntity], migrations: coreMigrations };
@@ -65,7 +66,9 @@ export function ormOptions(databaseUrl: string, parts: readonly GatewayModule[],
 
 /** The ORM for the given parts: the layers' cores and the enabled modules (see src/services.ts). */
 export async function createOrm(databaseUrl: string, parts: readonly GatewayModule[], log?: Logger): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(databaseUrl, parts, log));
+  const orm = await MikroORM.init(ormOptions(databaseUrl, parts, log));
+  await withoutAsyncContextHooks(orm);
+  return orm;
 }
 
 /** Applies pending migrations; returns their names. */
