@@ -73,6 +73,8 @@ export interface GatewayConfig {
   jit: boolean;
   /** GRAPHQL_JIT_ALL: compile every operation, not only those that select a list. */
   jitAll: boolean;
+  /** GRAPHQL_HTTP_DIRECT: known queries and mutations over POST skip Apollo's request pipeline (with GRAPHQL_JIT only). */
+  httpDirect: boolean;
   /** GRAPHQL_TRUSTED_DOCUMENTS_ONLY: only the operations of the trusted-documents manifest are executed. */
   trustedDocumentsOnly: boolean;
   /** GRAPHQL_TRUSTED_DOCUMENTS: the manifest (documentId → query text) `npm run codegen` writes. */
@@ -301,6 +303,7 @@ export function loadConfig(given: Env = process.env, registered: readonly Gatewa
     introspection: boolVar(env, 'GRAPHQL_INTROSPECTION', !production),
     jit: boolVar(env, 'GRAPHQL_JIT', true),
     jitAll: boolVar(env, 'GRAPHQL_JIT_ALL', false),
+    httpDirect: boolVar(env, 'GRAPHQL_HTTP_DIRECT', true),
     trustedDocumentsOnly: boolVar(env, 'GRAPHQL_TRUSTED_DOCUMENTS_ONLY', production),
     trustedDocumentsFile: path.resolve(env.GRAPHQL_TRUSTED_DOCUMENTS?.trim() || 'operations/generated/persisted-documents.json'),
     production,

@@ -13,6 +13,8 @@ import { OperationExecutor } from './schema/compiled-execution';
 import { TrustedDocuments } from './schema/trusted-documents';
 import { createApollo } from './server/apollo';
 import { graphqlHttpHandler } from './server/graphql-http';
+import { DirectExecution } from './server/direct-execution';
+import { OperationGuard } from './schema/operation-limits';
 import { healthz, readyz } from './server/health';
 import { consoleRoute } from './server/console.route';
 import { HttpServer, type Route } from './server/http-server';
@@ -123,10 +125,13 @@ export async function startGateway(config: GatewayConfig, log: Logger, options: 
       const trusted = TrustedDocuments.load(config.trustedDocumentsFile, schema, limits, config.trustedDocumentsOnly, log);
       // Trusted documents are compiled before the first request.
       for (const entry of trusted.all()) if (entry.document) executor.prepare(entry.document);
-      const apollo = createApollo(schema, services, limits, executor, trusted);
+      const guard = new OperationGuard(schema);
+      // The direct path hands results with errors to Apollo's executor, which is ours only with GRAPHQL_JIT.
+      const direct = config.jit && config.httpDirect ? new DirectExecution(executor, guard, services.metrics, trusted) : null;
+      const apollo = createApollo(schema, services, limits, executor, trusted, guard, direct);
       await apollo.start();
       onStop('apollo', () => apollo.stop());
-      routes['/graphql'] = graphqlHttpHandler(apollo, services, trusted);
+      routes['/graphql'] = graphqlHttpHandler(apollo, services, trusted, direct);
       routes[CALLBACK_PATH] = googleCallbackRoute(google);
       ws = attachGraphQLWebSocket(http.server, schema, services, limits, { executor, trusted });
     }

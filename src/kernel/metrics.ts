@@ -41,6 +41,14 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  /** GraphQL HTTP requests by the path that answered them: direct (known documents, no errors) or apollo (Apollo's request pipeline). */
+  readonly httpPaths = new Counter({
+    name: 'gateway_graphql_http_requests_total',
+    help: "GraphQL HTTP requests by the path that answered them: direct (a known query or mutation answered without errors) or apollo (Apollo Server's request pipeline)",
+    labelNames: ['path'] as const,
+    registers: [this.registry],
+  });
+
   readonly openSockets = new Gauge({ name: 'gateway_websocket_open_sockets', help: 'Open GraphQL WebSockets', registers: [this.registry] });
   readonly activeSubscriptions = new Gauge({ name: 'gateway_graphql_active_subscriptions', help: 'GraphQL subscriptions being served', registers: [this.registry] });
 

@@ -38,7 +38,7 @@ export class OperationExecutor {
   private readonly graphqlJsRuns;
 
   constructor(
-    private readonly schema: GraphQLSchema,
+    readonly schema: GraphQLSchema,
     private readonly log: Logger,
     metrics: GatewayMetrics,
     readonly jit: boolean,

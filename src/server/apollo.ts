@@ -7,11 +7,12 @@ import { unauthenticated } from '../schema/errors';
 import { errorFormatter, logUnexpected } from '../schema/format-error';
 import type { Hardening } from '../schema/hardening';
 import { isIntrospectionOnly } from '../schema/introspection-only';
-import { OperationGuard } from '../schema/operation-limits';
+import type { OperationGuard } from '../schema/operation-limits';
 import { gatewayError } from '../schema/errors';
 import type { OperationExecutor } from '../schema/compiled-execution';
 import type { TrustedDocuments } from '../schema/trusted-documents';
 import { documentStore, persistedQueryCache } from './document-caches';
+import { takePrecomputed, type DirectExecution } from './direct-execution';
 
 /**
  * Without a token, only `__typename` and introspection may be asked; subscriptions need the
@@ -19,11 +20,13 @@ import { documentStore, persistedQueryCache } from './document-caches';
  * operation stopped by its limits answers only that error (not the partial data); the bugs among
  * an operation's errors are logged with the request's logger (it carries the request id).
  */
-function requestPlugin(guard: OperationGuard, format: ReturnType<typeof errorFormatter>): ApolloServerPlugin<GatewayContext> {
+function requestPlugin(guard: OperationGuard, format: ReturnType<typeof errorFormatter>, direct: DirectExecution | null): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, operation, document, request }) {
+          // Parsed and validated: the direct path may run this text from now on.
+          if (direct && typeof request.query === 'string' && operation && operation.operation !== 'subscription') direct.learn(request.query, document);
           if (!contextValue.caller && !(operation && isIntrospectionOnly(operation, document))) throw unauthenticated();
           if (!operation) return;
           if (operation.operation === 'subscription') {
@@ -81,7 +84,9 @@ function gatewayOf(schema: GraphQLSchema, executor: OperationExecutor): GatewayI
     async load() {
       notify?.({ apiSchema: schema, coreSupergraphSdl: '' });
       return {
+        // A result the direct path executed (it has errors) is answered as it is: no resolver runs twice.
         executor: async (request) =>
+          takePrecomputed(request.context) ??
           executor.execute({ schema, document: request.document, contextValue: request.context, variableValues: request.request.variables, operationName: request.request.operationName }),
       };
     },
@@ -90,11 +95,19 @@ function gatewayOf(schema: GraphQLSchema, executor: OperationExecutor): GatewayI
   return gateway;
 }
 
-export function createApollo(schema: GraphQLSchema, services: GatewayServices, limits: Hardening, executor: OperationExecutor, trusted: TrustedDocuments): ApolloServer<GatewayContext> {
+export function createApollo(
+  schema: GraphQLSchema,
+  services: GatewayServices,
+  limits: Hardening,
+  executor: OperationExecutor,
+  trusted: TrustedDocuments,
+  guard: OperationGuard,
+  direct: DirectExecution | null,
+): ApolloServer<GatewayContext> {
   const { config, log } = services;
   // No cache hints are used: without the cache-control plugin Apollo does not wrap every field resolver.
   const format = errorFormatter(config.development);
-  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestPlugin(new OperationGuard(schema), format), metricsPlugin(services.metrics), ApolloServerPluginCacheControlDisabled()];
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [requestPlugin(guard, format, direct), metricsPlugin(services.metrics), ApolloServerPluginCacheControlDisabled()];
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<GatewayContext>({
     ...(executor.jit ? { gateway: gatewayOf(schema, executor) } : { schema }),

@@ -2,7 +2,7 @@ import type { DocumentNode } from 'graphql';
 import type { TrustedDocuments } from '../schema/trusted-documents';
 
 /** A least-recently-used map bounded by the summed size of its values. */
-class BoundedLru<V> {
+export class BoundedLru<V> {
   private readonly entries = new Map<string, { value: V; size: number }>();
   private total = 0;
 

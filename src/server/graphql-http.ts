@@ -10,6 +10,7 @@ import { drainUploads, hasPreflightHeader, isMultipart, readMultipart } from './
 import { HttpError, parseBody, readBody } from './read-body';
 import type { TrustedDocuments } from '../schema/trusted-documents';
 import { trustedHttpRequest } from './trusted-request';
+import type { DirectExecution } from './direct-execution';
 
 /** Resolves the caller of an HTTP request; a bad token is an UNAUTHENTICATED error (HTTP 401). */
 async function contextFor(req: IncomingMessage, services: GatewayServices, log: () => Logger): Promise<GatewayContext> {
@@ -27,7 +28,7 @@ async function contextFor(req: IncomingMessage, services: GatewayServices, log: 
 }
 
 /** GraphQL over HTTP (GET and POST) through Apollo's `executeHTTPGraphQLRequest`, on plain node:http. */
-export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, services: GatewayServices, trusted: TrustedDocuments) {
+export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, services: GatewayServices, trusted: TrustedDocuments, direct: DirectExecution | null = null) {
   const { maxBodyBytes } = services.config.limits;
   return async (req: IncomingMessage, res: ServerResponse, search: string, log: () => Logger): Promise<void> => {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -44,6 +45,29 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
       sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] });
       return;
     }
+    // A known query or mutation: executed here; Apollo answers only when the result has errors.
+    let context: () => Promise<GatewayContext> = () => contextFor(req, services, log);
+    const plan = direct && method === 'POST' && !multipart ? direct.plan(req.headers, body) : null;
+    if (plan) {
+      let ctx: GatewayContext | null = null;
+      try {
+        ctx = await contextFor(req, services, log);
+      } catch (err) {
+        // Apollo answers it, with this same error.
+        context = () => Promise.reject(err);
+      }
+      if (ctx) {
+        const outcome = await direct!.run(plan, ctx);
+        if (outcome.kind === 'answer') {
+          res.setHeader('content-type', outcome.contentType);
+          res.statusCode = 200;
+          await endCompressible(req, res, outcome.body, services.config.delivery);
+          return;
+        }
+        const same = ctx;
+        context = async () => same;
+      }
+    }
     const named = trustedHttpRequest(trusted, method, body, search);
     if (named instanceof GraphQLError) {
       if (multipart) drainUploads(body);
@@ -58,9 +82,13 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method, headers, search: named.search, body: named.body },
-      context: () => contextFor(req, services, log),
+      context,
     });
     if (multipart) drainUploads(body);
+    if (direct) {
+      direct.countApollo();
+      if (response.status === undefined || response.status === 200) direct.learnContentType(req.headers.accept, response.headers.get('content-type'));
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

@@ -8,10 +8,14 @@ import { createTestDatabase, dbQuery, type TestDatabase } from '../../helpers/da
 import { QUIET_POLLER, startTestGateway, type TestGateway } from '../../helpers/gateway';
 
 /**
- * The differential test of the executors: every document under operations/ and a set of the test
- * suite's operations (errors included) go to two gateways on one database, one executing with
- * graphql-jit, the other with graphql-js, and their answers must be the same bytes (status, key
- * order, error messages, locations and paths). Mutations run once on each; only what the server
+ * The differential test of the executors and of the direct HTTP path: every document under
+ * operations/ and a set of the test suite's operations (errors included) go to two gateways on one
+ * database, one executing with graphql-jit and answering known documents without Apollo's request
+ * pipeline (src/server/direct-execution.ts), the other with Apollo's pipeline and graphql-js as
+ * before, and their answers must be the same bytes (status, content type, key order, error
+ * messages, locations and paths). The compiled side is first shown each text without a token (it
+ * is validated, then refused, nothing runs), so that the request compared is one the direct path
+ * may serve. Mutations run once on each; only what the server
  * generates at random or from the clock (new ids, timestamps of now, an OAuth state) is replaced by
  * a placeholder before comparing.
  */
@@ -46,16 +50,26 @@ function operationsFiles(dir: string): string[] {
   });
 }
 
-async function send(side: Side, c: Case): Promise<{ status: number; text: string }> {
+async function send(side: Side, c: Case, who: Who = c.who ?? 'admin'): Promise<{ status: number; text: string; contentType: string | null }> {
   const gw = side === 'jit' ? jit : js;
-  const token = tokens[side][c.who ?? 'admin'];
+  const token = tokens[side][who];
   const variables = typeof c.variables === 'function' ? await c.variables(side) : c.variables;
   const res = await fetch(gw.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: c.query, operationName: c.operationName, variables }),
   });
-  return { status: res.status, text: await res.text() };
+  return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') };
+}
+
+/** Shows the compiled side a case's text without a token: Apollo validates it and refuses it before anything runs. */
+async function teach(c: Case): Promise<void> {
+  if (c.who === 'none' || typeof c.variables === 'function') {
+    // Without a token anyway, or variables made by running a mutation: the text alone is enough.
+    await send('jit', { ...c, variables: undefined }, 'none');
+    return;
+  }
+  await send('jit', c, 'none');
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -74,9 +88,10 @@ function generatedOut(text: string): string {
 async function expectSame(c: Case): Promise<void> {
   // graphql-js first: a mutation's effects are then seen alike by the second (e.g. a task renamed twice to the same title).
   const a = await send('js', c);
+  await teach(c);
   const b = await send('jit', c);
   const [left, right] = c.generated ? [generatedOut(a.text), generatedOut(b.text)] : [a.text, b.text];
-  expect({ status: b.status, body: right }, c.name).toEqual({ status: a.status, body: left });
+  expect({ status: b.status, contentType: b.contentType, body: right }, c.name).toEqual({ status: a.status, contentType: a.contentType, body: left });
 }
 
 beforeAll(async () => {
@@ -257,7 +272,7 @@ const suiteCases = (): Case[] => [
   { name: 'bad time zone', query: 'mutation { updateTenantSettings(input: { timeZone: "EST" }) { timeZone } }' },
 ];
 
-describe('graphql-jit and graphql-js give the same answers', () => {
+describe('graphql-jit on the direct path and graphql-js through Apollo give the same answers', () => {
   it('for every query and mutation under operations/', async () => {
     const cases = operationsCases();
     expect(cases.length).toBeGreaterThan(25);
@@ -301,5 +316,18 @@ describe('graphql-jit and graphql-js give the same answers', () => {
     expect(compiled.js).toBeLessThanOrEqual(4);
     expect((await executions(js)).jit).toBe(0);
     expect(jit.rawLogs.filter((l) => l.includes('graphql-jit cannot compile'))).toEqual([]);
+  });
+
+  it('the compiled side answered most requests on the direct path; GRAPHQL_JIT=false kept Apollo for all', async () => {
+    const paths = async (gw: TestGateway) => {
+      const text = await (await fetch(`${gw.origin}/metrics`)).text();
+      const count = (path: string) => Number(new RegExp(`gateway_graphql_http_requests_total\\{path="${path}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+      return { direct: count('direct'), apollo: count('apollo') };
+    };
+    const compiled = await paths(jit);
+    // Every case without errors: the queries and mutations of operations/ and of the suite.
+    expect(compiled.direct).toBeGreaterThan(40);
+    expect(compiled.apollo).toBeGreaterThan(40);
+    expect(await paths(js)).toEqual({ direct: 0, apollo: 0 });
   });
 });
