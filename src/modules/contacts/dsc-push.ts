@@ -1,6 +1,6 @@
 import { GoogleCallError, httpStatusOf } from '../../google/google-errors';
 import { domainError } from '../../kernel/errors';
-import type { ItemOutcome, SyncJobContext } from '../../kernel/sync-job';
+import type { SyncJobContext } from '../../kernel/sync-job';
 import { contentHash, pushedFromRow } from './contact-content';
 import { ContactLinks, type LinkWrite } from './contact-links';
 import { ContactsTarget } from './contact.types';
@@ -8,33 +8,19 @@ import type { ContactsSettingsRow } from './contacts-settings';
 import type { contactsConfig } from './contacts.config';
 import { batchXml, entryNode, parseBatch, parseEntry, parseFeed, type BatchResult, type DscEntry } from './dsc-xml';
 import { M8_SCOPE, m8Api, type M8Client } from './m8-api';
+import { FOLLOW_UP_ROUNDS, type PushOp } from './push-op';
 import type { z } from 'zod';
 
 const BATCH_LIMIT = 100;
 const FEED_PAGE = 500;
 /** Clock skew allowed between us and Google when reading back what a lost batch may have written. */
 const SKEW_MS = 5 * 60_000;
-/** Rounds of follow-ups (re-read after 412, re-create after 404, per-operation 5xx) before an item is given up. */
-const FOLLOW_UP_ROUNDS = 4;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-interface Op {
-  contactId: string;
-  type: 'insert' | 'update' | 'delete';
+interface Op extends PushOp<'insert' | 'update' | 'delete'> {
   /** The entry id URL (update, delete). */
   entryId?: string;
-  etag?: string | null;
   node?: Record<string, unknown>;
-  hash?: string;
-  /** What the item counts as once done. */
-  outcome: ItemOutcome;
-  /** The etag is stale: read the entry again before sending. */
-  refresh?: boolean;
-  tries: number;
-  /** A tombstone: remove the row once Google no longer has it. */
-  tombstone?: boolean;
-  /** Not an ERP contact's item (an orphan or a duplicate of ours): not counted. */
-  stray?: boolean;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { people_v1 } from 'googleapis/build/src/apis/people';
 import type { z } from 'zod';
 import { classifyGoogleError, GoogleCallError, httpStatusOf } from '../../google/google-errors';
-import type { ItemOutcome, SyncJobContext } from '../../kernel/sync-job';
+import type { SyncJobContext } from '../../kernel/sync-job';
 import { sleep } from '../../sync/retry-policy';
 import { contentHash, pushedFromRow } from './contact-content';
 import { ContactLinks, type LinkWrite } from './contact-links';
@@ -10,28 +10,19 @@ import type { ContactsSettingsRow } from './contacts-settings';
 import type { contactsConfig } from './contacts.config';
 import { peopleApi } from './people-api';
 import { markerOf, PERSON_UPDATE_MASK, personFor } from './people-person';
+import { FOLLOW_UP_ROUNDS, type PushOp } from './push-op';
 
 const CREATE_LIMIT = 200;
 const UPDATE_LIMIT = 200;
 const DELETE_LIMIT = 500;
 const MEMBERS_LIMIT = 1000;
 const READ_MASK = 'metadata';
-const FOLLOW_UP_ROUNDS = 4;
 /** Waits between reconciliations at the end of a run, for reads that lag writes. */
 const RECONCILE_WAITS_MS = [1000, 2000, 4000, 8000];
 
-interface Op {
-  contactId: string;
-  type: 'create' | 'update' | 'delete';
+interface Op extends PushOp<'create' | 'update' | 'delete'> {
   resourceName?: string;
-  etag?: string | null;
   person?: people_v1.Schema$Person;
-  hash?: string;
-  outcome: ItemOutcome;
-  refresh?: boolean;
-  tries: number;
-  tombstone?: boolean;
-  stray?: boolean;
 }
 
 /** A person of ours as a read shows it. */
