@@ -12,7 +12,7 @@ import {
 } from '../../../operations/generated/graphql';
 import { errorMessage, fieldErrors } from '../client';
 import { useI18n } from '../i18n';
-import { Field, Loading, ScreenError } from './parts';
+import { DataTable, Field, Loading, ScreenError } from './parts';
 import { SyncControls } from './Synchronization';
 import { useSettled } from './useSettled';
 
@@ -52,27 +52,11 @@ export function Contacts() {
           <p role="status" data-testid="contact-total">
             {t(data.contacts.pageInfo.hasNextPage ? 'contacts.totalMore' : 'contacts.total', { n: data.contacts.edges.length })}
           </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('contacts.name')}</th>
-                  <th scope="col">{t('contacts.company')}</th>
-                  <th scope="col">{t('contacts.email')}</th>
-                  <th scope="col">{t('contacts.phone')}</th>
-                  <th scope="col">{t('contacts.syncState')}</th>
-                  <th scope="col">
-                    <span className="sr-only">{t('contacts.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.contacts.edges.map(({ node: c }) => (
-                  <ContactRow key={c.id} contact={c} onEdit={() => setOpen(c)} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={[t('contacts.name'), t('contacts.company'), t('contacts.email'), t('contacts.phone'), t('contacts.syncState')]} actionsLabel={t('contacts.actions')}>
+            {data.contacts.edges.map(({ node: c }) => (
+              <ContactRow key={c.id} contact={c} onEdit={() => setOpen(c)} />
+            ))}
+          </DataTable>
         </>
       )}
       {open && (

@@ -3,7 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { ConsoleCreateEmployeeDocument, ConsoleCreatePartnerDocument, ConsoleCreateProjectDocument, ConsoleDirectoryDocument } from '../../../operations/generated/graphql';
 import { fieldErrors, errorMessage } from '../client';
 import { useI18n } from '../i18n';
-import { Field, Loading, ScreenError } from './parts';
+import { DataTable, Field, Loading, ScreenError } from './parts';
 
 /** Employees, partners and projects of the tenant (admin), with a form to add each. */
 export function Directory() {
@@ -100,27 +100,14 @@ export function Directory() {
 /** rows: [key, ...cells] */
 function Table({ head, rows }: { head: string[]; rows: string[][] }) {
   return (
-    <div className="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([key, ...cells]) => (
-            <tr key={key}>
-              {cells.map((c, i) => (
-                <td key={i}>{c}</td>
-              ))}
-            </tr>
+    <DataTable columns={head}>
+      {rows.map(([key, ...cells]) => (
+        <tr key={key}>
+          {cells.map((c, i) => (
+            <td key={i}>{c}</td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -15,7 +15,7 @@ import {
 } from '../../../operations/generated/graphql';
 import { errorMessage, fieldErrors } from '../client';
 import { useI18n } from '../i18n';
-import { Field, Loading, ScreenError } from './parts';
+import { DataTable, Field, Loading, ScreenError } from './parts';
 import { SyncControls } from './Synchronization';
 import { useSettled } from './useSettled';
 
@@ -88,37 +88,21 @@ export function Printers({ admin }: { admin: boolean }) {
       {printers.length === 0 ? (
         <p>{t('printers.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('printers.name')}</th>
-                <th scope="col">{t('printers.location')}</th>
-                <th scope="col">{t('printers.model')}</th>
-                <th scope="col">{t('printers.state')}</th>
-                <th scope="col">{t('printers.checked')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('contacts.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {printers.map((p) => (
-                <PrinterRow
-                  key={p.id}
-                  printer={p}
-                  state={states.get(p.id) ?? p}
-                  checking={checking === p.id}
-                  onCheck={() => void checkNow(p.id)}
-                  onPrint={() => {
-                    setPrintFor(p.id);
-                    document.getElementById('print-form')?.scrollIntoView();
-                  }}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('printers.name'), t('printers.location'), t('printers.model'), t('printers.state'), t('printers.checked')]} actionsLabel={t('contacts.actions')}>
+          {printers.map((p) => (
+            <PrinterRow
+              key={p.id}
+              printer={p}
+              state={states.get(p.id) ?? p}
+              checking={checking === p.id}
+              onCheck={() => void checkNow(p.id)}
+              onPrint={() => {
+                setPrintFor(p.id);
+                document.getElementById('print-form')?.scrollIntoView();
+              }}
+            />
+          ))}
+        </DataTable>
       )}
       {target && (
         <PrintForm
@@ -258,45 +242,29 @@ function Jobs({ jobs }: { jobs: ConsolePrintJobFragment[] }) {
       {jobs.length === 0 ? (
         <p>{t('printers.noJobs')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('printers.document')}</th>
-                <th scope="col">{t('printers.printer')}</th>
-                <th scope="col">{t('printers.jobState')}</th>
-                <th scope="col">{t('printers.submitted')}</th>
-                <th scope="col">{t('printers.finished')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('contacts.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.map((j) => (
-                <tr key={j.id} data-job={j.id} data-state={j.state}>
-                  <td>
-                    {j.documentName}{' '}
-                    <span className="muted">
-                      ({j.format}, {Math.ceil(j.sizeBytes / 1024)} KB)
-                    </span>
-                  </td>
-                  <td>{j.printer.displayName}</td>
-                  <td>{t(`jobState.${j.state}`)}</td>
-                  <td>{dateTime(j.submittedAt)}</td>
-                  <td>{dateTime(j.finishedAt)}</td>
-                  <td>
-                    {!FINAL_JOB.has(j.state) && (
-                      <button type="button" onClick={() => void cancel({ id: j.id })} aria-label={t('printers.cancelOf', { name: j.documentName })}>
-                        {t('sync.cancel')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('printers.document'), t('printers.printer'), t('printers.jobState'), t('printers.submitted'), t('printers.finished')]} actionsLabel={t('contacts.actions')}>
+          {jobs.map((j) => (
+            <tr key={j.id} data-job={j.id} data-state={j.state}>
+              <td>
+                {j.documentName}{' '}
+                <span className="muted">
+                  ({j.format}, {Math.ceil(j.sizeBytes / 1024)} KB)
+                </span>
+              </td>
+              <td>{j.printer.displayName}</td>
+              <td>{t(`jobState.${j.state}`)}</td>
+              <td>{dateTime(j.submittedAt)}</td>
+              <td>{dateTime(j.finishedAt)}</td>
+              <td>
+                {!FINAL_JOB.has(j.state) && (
+                  <button type="button" onClick={() => void cancel({ id: j.id })} aria-label={t('printers.cancelOf', { name: j.documentName })}>
+                    {t('sync.cancel')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

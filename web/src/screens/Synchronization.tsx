@@ -17,7 +17,7 @@ import {
 } from '../../../operations/generated/graphql';
 import { errorMessage, fieldErrors } from '../client';
 import { useI18n, type MessageKey } from '../i18n';
-import { Field, Loading, ScreenError } from './parts';
+import { DataTable, Field, Loading, ScreenError } from './parts';
 
 type Progress = ConsoleSyncProgressSubscription['syncProgress'];
 type ModuleInfo = ConsoleSyncScreenQuery['syncModules'][number];
@@ -172,48 +172,35 @@ function History({ runs }: { runs: ConsoleSyncRunFragment[] }) {
       {runs.length === 0 ? (
         <p>{t('sync.noRuns')}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('sync.col.started')}</th>
-                <th scope="col">{t('sync.col.status')}</th>
-                <th scope="col">{t('sync.col.trigger')}</th>
-                <th scope="col">{t('sync.col.duration')}</th>
-                <th scope="col">{t('sync.col.counts')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id} data-run={r.id}>
-                  <td>{dateTime(r.startedAt ?? r.createdAt)}</td>
-                  <td>
-                    {t(`status.${r.status}`)}
-                    {r.full ? ` (${t('sync.full')})` : ''}
-                    {r.error && <div className="error">{r.error}</div>}
-                    {r.errors.length > 0 && (
-                      <details>
-                        <summary>{t('sync.errors', { n: r.errors.length })}</summary>
-                        <ul>
-                          {r.errors.map((e) => (
-                            <li key={e.id}>
-                              <code>{e.entityId}</code> {e.code}: {e.message}
-                            </li>
-                          ))}
-                        </ul>
-                      </details>
-                    )}
-                  </td>
-                  <td>{t(`trigger.${r.trigger}`)}</td>
-                  <td>{duration(r)}</td>
-                  <td>
-                    {r.created} / {r.updated} / {r.deleted} / {r.failed}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={[t('sync.col.started'), t('sync.col.status'), t('sync.col.trigger'), t('sync.col.duration'), t('sync.col.counts')]}>
+          {runs.map((r) => (
+            <tr key={r.id} data-run={r.id}>
+              <td>{dateTime(r.startedAt ?? r.createdAt)}</td>
+              <td>
+                {t(`status.${r.status}`)}
+                {r.full ? ` (${t('sync.full')})` : ''}
+                {r.error && <div className="error">{r.error}</div>}
+                {r.errors.length > 0 && (
+                  <details>
+                    <summary>{t('sync.errors', { n: r.errors.length })}</summary>
+                    <ul>
+                      {r.errors.map((e) => (
+                        <li key={e.id}>
+                          <code>{e.entityId}</code> {e.code}: {e.message}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </td>
+              <td>{t(`trigger.${r.trigger}`)}</td>
+              <td>{duration(r)}</td>
+              <td>
+                {r.created} / {r.updated} / {r.deleted} / {r.failed}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

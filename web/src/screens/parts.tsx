@@ -1,4 +1,4 @@
-import { useId, type ReactElement, cloneElement } from 'react';
+import { useId, type ReactElement, type ReactNode, cloneElement } from 'react';
 import type { CombinedError } from 'urql';
 import { errorMessage } from '../client';
 import { useI18n } from '../i18n';
@@ -40,4 +40,32 @@ export function ScreenError({ error }: { error: CombinedError | undefined }) {
 export function Loading() {
   const { t } = useI18n();
   return <p className="loading">{t('app.loading')}</p>;
+}
+
+/**
+ * A scrollable table: one header cell per column label, then an actions column (named for screen
+ * readers only) when `actionsLabel` is given; the rows are the children.
+ */
+export function DataTable({ columns, actionsLabel, children }: { columns: string[]; actionsLabel?: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((label) => (
+              <th key={label} scope="col">
+                {label}
+              </th>
+            ))}
+            {actionsLabel !== undefined && (
+              <th scope="col">
+                <span className="sr-only">{actionsLabel}</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
 }
