@@ -74,8 +74,21 @@ describe.skipIf(unavailable !== null)('the task calendar with 2,000 tasks in vie
     // "+N more" opens that day, with every task of it.
     const day = page.locator('.fc-daygrid-day[data-date="2026-10-15"]');
     const more = Number((await day.locator('.more-tasks').textContent())!.match(/\+(\d+)/)![1]);
-    await day.locator('.more-tasks').click();
-    await page.locator('.fc-timegrid').waitFor();
+    // The screenshots resized the page: FullCalendar lays the month out again (debounced), and a
+    // click that lands while it replaces the cell is lost. So: click until the day view shows.
+    await expect
+      .poll(
+        async () => {
+          if (await page.locator('.fc-timegrid').isVisible()) return true;
+          await day
+            .locator('.more-tasks')
+            .click({ timeout: 5000 })
+            .catch(() => undefined);
+          return page.locator('.fc-timegrid').isVisible();
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true);
     expect(await page.getByRole('button', { name: 'Day', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => page.getByTestId('task-total').textContent()).toBe(`${more + 3} tasks`);
     await context.close();
