@@ -15,8 +15,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * no flush hook of ours uses the EntityManager (TenantWriteGuard only checks the change sets). So
  * both stores become explicit-only: `run` just calls back and `getStore` finds nothing. What
  * changes: the global `orm.em` used inside a transaction fails with MikroORM's "global context"
- * error instead of joining the transaction, and a flush started from a flush hook waits instead of
- * failing (no hook does that). test/integration/foundation/async-context.test.ts holds this.
+ * error instead of joining the transaction, and a flush hook must not use the EntityManager: a
+ * flush (or a query's auto-flush) started from one would wait for the flush it runs in, forever,
+ * where MikroORM refused it (no hook of ours uses it). test/integration/foundation/async-context.test.ts
+ * holds this.
  */
 const explicitOnly = {
   run<R>(_store: unknown, callback: (...args: unknown[]) => R, ...args: unknown[]): R {
@@ -34,10 +36,12 @@ const explicitOnly = {
 
 let done = false;
 
-/** Makes MikroORM's async context explicit-only, once per process (see above). */
-export async function withoutAsyncContextHooks(orm: MikroORM): Promise<void> {
-  if (done) return;
-  done = true;
+/**
+ * Makes MikroORM's async context explicit-only, once per process (see above). Returns false when
+ * the flush flag was not found (another MikroORM version): its hook then stays, which is slower, not wrong.
+ */
+export async function withoutAsyncContextHooks(orm: MikroORM): Promise<boolean> {
+  if (done) return true;
   Reflect.set(TransactionContext, 'storage', explicitOnly);
   // The UnitOfWork's flag is private to its module: it is found by the one flush that sets it
   // (`run(true, …)`), made on an empty fork before anything else uses the ORM.
@@ -53,8 +57,11 @@ export async function withoutAsyncContextHooks(orm: MikroORM): Promise<void> {
   } finally {
     prototype.run = run;
   }
+  if (found.size !== 1) return false;
   for (const storage of found) {
     storage.disable();
     Object.assign(storage, explicitOnly);
   }
+  done = true;
+  return true;
 }

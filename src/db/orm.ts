@@ -67,7 +67,7 @@ export function ormOptions(databaseUrl: string, parts: readonly GatewayModule[],
 /** The ORM for the given parts: the layers' cores and the enabled modules (see src/services.ts). */
 export async function createOrm(databaseUrl: string, parts: readonly GatewayModule[], log?: Logger): Promise<MikroORM> {
   const orm = await MikroORM.init(ormOptions(databaseUrl, parts, log));
-  await withoutAsyncContextHooks(orm);
+  if (!(await withoutAsyncContextHooks(orm))) log?.warn('MikroORM flush context not found: its AsyncLocalStorage stays enabled (slower)');
   return orm;
 }
 

@@ -13,7 +13,8 @@ const CONVERTERS: Record<string, (value: unknown) => unknown> = {
   boolean: (v) => v ?? null,
   int: (v) => v ?? null,
   integer: (v) => v ?? null,
-  jsonb: (v) => (typeof v === 'string' ? JSON.parse(v) : (v ?? null)),
+  // The pg driver parses jsonb itself (a JSON string stays a string).
+  jsonb: (v) => v ?? null,
   timestamptz: (v) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string)),
 };
 

@@ -13,13 +13,15 @@ export async function reSealAll(orm: MikroORM, box: SecretBox): Promise<number> 
   let count = 0;
   await orm.em.fork().transactional(async (em) => {
     const conn = em.getConnection();
+    // Raw statements join the transaction only when handed it.
+    const trx = em.getTransactionContext();
     for (const { table, key, columns } of SEALED_COLUMNS) {
-      const rows: Record<string, string | null>[] = await conn.execute(`SELECT "${key}", ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" FOR UPDATE`);
+      const rows: Record<string, string | null>[] = await conn.execute(`SELECT "${key}", ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" FOR UPDATE`, [], 'all', trx);
       for (const row of rows) {
         for (const column of columns) {
           const sealed = row[column];
           if (!sealed || !box.isStale(sealed)) continue;
-          await conn.execute(`UPDATE "${table}" SET "${column}" = ? WHERE "${key}" = ?`, [box.seal(box.open(sealed)), row[key]]);
+          await conn.execute(`UPDATE "${table}" SET "${column}" = ? WHERE "${key}" = ?`, [box.seal(box.open(sealed)), row[key]], 'run', trx);
           count++;
         }
       }

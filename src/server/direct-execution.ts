@@ -7,10 +7,12 @@ import type { OperationGuard } from '../schema/operation-limits';
 import type { TrustedDocuments } from '../schema/trusted-documents';
 import { BoundedLru } from './document-caches';
 
-/** A document Apollo parsed and validated, with its operations by name (NUL: the only one). */
+/** A document Apollo parsed and validated, with its operations by name and the one to run when none is named. */
 interface KnownDocument {
   document: DocumentNode;
-  operations: Map<string, OperationDefinitionNode | null>;
+  named: Map<string, OperationDefinitionNode>;
+  /** The document's operation when it holds exactly one, else null. */
+  only: OperationDefinitionNode | null;
 }
 
 /** A POST this path can run: a known document, its query or mutation, and the request's variables. */
@@ -25,19 +27,27 @@ export interface DirectPlan {
 /** What running a plan gave: the answer to send, or a result for Apollo to answer (it has errors). */
 export type DirectOutcome = { kind: 'answer'; body: string; contentType: string } | { kind: 'apollo'; result: ExecutionResult | null };
 
-/** Where a result executed on the direct path waits for Apollo to answer it (Apollo copies the context's own properties). */
-const PRECOMPUTED = Symbol('precomputed result');
+/** Where an execution of the direct path waits for Apollo to answer it (Apollo copies the context's own properties). */
+const PRECOMPUTED = Symbol('precomputed execution');
 
-/** The result executed on the direct path for Apollo to answer, taken once. */
+type Precomputed = { result: ExecutionResult } | { thrown: unknown };
+
+/**
+ * The execution the direct path made, for Apollo to answer, taken once: its result, or what it
+ * threw (thrown again, so that Apollo answers it as when it executes itself); undefined when
+ * there is none.
+ */
 export function takePrecomputed(context: object): ExecutionResult | undefined {
-  const result: unknown = Reflect.get(context, PRECOMPUTED);
-  if (result === undefined) return undefined;
+  const held: unknown = Reflect.get(context, PRECOMPUTED);
+  if (held === undefined) return undefined;
   Reflect.set(context, PRECOMPUTED, undefined);
-  return result as ExecutionResult;
+  const precomputed = held as Precomputed;
+  if ('thrown' in precomputed) throw precomputed.thrown;
+  return precomputed.result;
 }
 
-function precompute(context: GatewayContext, result: ExecutionResult): void {
-  Reflect.set(context, PRECOMPUTED, result);
+function precompute(context: GatewayContext, precomputed: Precomputed): void {
+  Reflect.set(context, PRECOMPUTED, precomputed);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,6 +55,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /** Accept headers whose content type Apollo chose are remembered (a handful in practice). */
 const MAX_ACCEPT_HEADERS = 64;
 const NO_ACCEPT = '';
+const JSON_RESPONSE_TYPES = new Set(['application/json; charset=utf-8', 'application/graphql-response+json; charset=utf-8']);
 
 /**
  * Queries and mutations over POST whose answer has no error, run without Apollo's request
@@ -60,7 +71,12 @@ const NO_ACCEPT = '';
  * byte for byte.
  */
 export class DirectExecution {
+  /** Texts Apollo validated, kept while their summed length stays under 30 MB. */
   private readonly texts = new BoundedLru<KnownDocument>(30_000_000, (known) => known.document.loc?.end ?? 1000);
+  /** The trusted documents, by text and by hash: always known. */
+  private readonly trustedTexts = new Map<string, KnownDocument>();
+  private readonly trustedHashes = new Map<string, KnownDocument>();
+  /** Content types by Accept header, the most recently used last. */
   private readonly contentTypes = new Map<string, string>();
   private readonly served;
   private readonly handedOver;
@@ -71,20 +87,42 @@ export class DirectExecution {
     private readonly metrics: GatewayMetrics,
     private readonly trusted: TrustedDocuments,
   ) {
-    for (const entry of trusted.all()) if (entry.document) this.texts.set(entry.text, known(entry.document));
+    for (const entry of trusted.all()) {
+      if (!entry.document) continue;
+      const knownDocument = known(entry.document);
+      this.trustedTexts.set(entry.text, knownDocument);
+      this.trustedHashes.set(entry.hash, knownDocument);
+    }
     this.served = metrics.httpPaths.labels('direct');
     this.handedOver = metrics.httpPaths.labels('apollo');
   }
 
   /** A document Apollo parsed and validated for this text. */
   learn(text: string, document: DocumentNode): void {
+    if (this.trustedTexts.has(text)) return;
     if (this.texts.get(text)?.document !== document) this.texts.set(text, known(document));
   }
 
-  /** The content type Apollo answered a request with this Accept header with. */
+  /**
+   * The content type Apollo answered a POST with this Accept header with (only JSON ones: what
+   * it negotiates for a single result). The least recently used header goes first.
+   */
   learnContentType(accept: string | undefined, contentType: string | undefined): void {
-    if (!contentType || this.contentTypes.size >= MAX_ACCEPT_HEADERS) return;
-    this.contentTypes.set(accept ?? NO_ACCEPT, contentType);
+    if (!contentType || !JSON_RESPONSE_TYPES.has(contentType)) return;
+    const key = accept ?? NO_ACCEPT;
+    this.contentTypes.delete(key);
+    if (this.contentTypes.size >= MAX_ACCEPT_HEADERS) this.contentTypes.delete(this.contentTypes.keys().next().value!);
+    this.contentTypes.set(key, contentType);
+  }
+
+  private contentTypeFor(accept: string | undefined): string | undefined {
+    const key = accept ?? NO_ACCEPT;
+    const contentType = this.contentTypes.get(key);
+    if (contentType !== undefined && this.contentTypes.size > 1) {
+      this.contentTypes.delete(key);
+      this.contentTypes.set(key, contentType);
+    }
+    return contentType;
   }
 
   /** Counts a request Apollo answers (for the metrics: direct vs apollo). */
@@ -95,7 +133,7 @@ export class DirectExecution {
   /** The plan for a parsed POST body, or null when Apollo must serve it. */
   plan(headers: IncomingHttpHeaders, body: unknown): DirectPlan | null {
     if (!isRecord(body)) return null;
-    const contentType = this.contentTypes.get(headers.accept ?? NO_ACCEPT);
+    const contentType = this.contentTypeFor(headers.accept);
     if (!contentType || !isJson(headers['content-type'])) return null;
     const { query, documentId, operationName, variables, extensions } = body;
     if (extensions !== undefined && extensions !== null && (!isRecord(extensions) || extensions.persistedQuery !== undefined)) return null;
@@ -105,9 +143,9 @@ export class DirectExecution {
     if (documentId !== undefined && documentId !== null) {
       if (typeof documentId !== 'string' || (query !== undefined && query !== null)) return null;
       const trusted = this.trusted.byId(documentId);
-      knownDocument = trusted?.document ? this.texts.get(trusted.text) : undefined;
+      knownDocument = trusted?.document ? this.trustedHashes.get(trusted.hash) : undefined;
     } else if (typeof query === 'string') {
-      knownDocument = this.texts.get(query);
+      knownDocument = this.trustedTexts.get(query) ?? this.texts.get(query);
     }
     if (!knownDocument) return null;
     const name = operationName ?? undefined;
@@ -123,10 +161,22 @@ export class DirectExecution {
   async run(plan: DirectPlan, context: GatewayContext): Promise<DirectOutcome> {
     if (!context.caller) return { kind: 'apollo', result: null };
     const started = performance.now();
-    if (this.guard.check(plan.document, plan.operation, plan.variables, context)) return { kind: 'apollo', result: null };
-    const result = await this.executor.execute({ schema: this.executor.schema, document: plan.document, contextValue: context, variableValues: plan.variables, operationName: plan.operationName });
+    try {
+      if (this.guard.check(plan.document, plan.operation, plan.variables, context)) return { kind: 'apollo', result: null };
+    } catch {
+      // Apollo checks again and answers what it throws, in its words.
+      return { kind: 'apollo', result: null };
+    }
+    let result: ExecutionResult;
+    try {
+      result = await this.executor.execute({ schema: this.executor.schema, document: plan.document, contextValue: context, variableValues: plan.variables, operationName: plan.operationName });
+    } catch (thrown) {
+      // Resolvers may have run: Apollo answers what was thrown without executing again.
+      precompute(context, { thrown });
+      return { kind: 'apollo', result: null };
+    }
     if (result.errors?.length || !('data' in result) || context.operation.stopped) {
-      precompute(context, result);
+      precompute(context, { result });
       return { kind: 'apollo', result };
     }
     const body = JSON.stringify({ data: result.data }) + '\n';
@@ -140,31 +190,20 @@ export class DirectExecution {
 }
 
 function known(document: DocumentNode): KnownDocument {
-  return { document, operations: new Map() };
+  const named = new Map<string, OperationDefinitionNode>();
+  const operations: OperationDefinitionNode[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== 'OperationDefinition') continue;
+    operations.push(definition);
+    // graphql-js's getOperationAST takes the first of a name (validation refuses two anyway).
+    if (definition.name && !named.has(definition.name.value)) named.set(definition.name.value, definition);
+  }
+  return { document, named, only: operations.length === 1 ? operations[0]! : null };
 }
 
-/** graphql-js's getOperationAST, remembered per document and name. */
+/** graphql-js's getOperationAST: the named operation, or the only one when none is named. */
 function operationOf(knownDocument: KnownDocument, name: string | undefined): OperationDefinitionNode | null {
-  const key = name ?? '\u0000';
-  let operation = knownDocument.operations.get(key);
-  if (operation !== undefined) return operation;
-  operation = null;
-  for (const definition of knownDocument.document.definitions) {
-    if (definition.kind !== 'OperationDefinition') continue;
-    if (name === undefined) {
-      // Without a name, the document must hold exactly one operation.
-      if (operation) {
-        operation = null;
-        break;
-      }
-      operation = definition;
-    } else if (definition.name?.value === name) {
-      operation = definition;
-      break;
-    }
-  }
-  knownDocument.operations.set(key, operation);
-  return operation;
+  return name === undefined ? knownDocument.only : (knownDocument.named.get(name) ?? null);
 }
 
 /** `application/json`, with any parameters (Apollo's CSRF prevention lets it through: it is not a "simple" type). */

@@ -45,6 +45,14 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
       sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: err.code } }] });
       return;
     }
+    const named = trustedHttpRequest(trusted, method, body, search);
+    if (named instanceof GraphQLError) {
+      if (multipart) drainUploads(body);
+      const error = { message: named.message, extensions: { code: named.extensions.code } };
+      services.metrics.countErrors([error]);
+      sendJson(res, 400, { errors: [error] });
+      return;
+    }
     // A known query or mutation: executed here; Apollo answers only when the result has errors.
     let context: () => Promise<GatewayContext> = () => contextFor(req, services, log);
     const plan = direct && method === 'POST' && !multipart ? direct.plan(req.headers, body) : null;
@@ -68,14 +76,6 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
         context = async () => same;
       }
     }
-    const named = trustedHttpRequest(trusted, method, body, search);
-    if (named instanceof GraphQLError) {
-      if (multipart) drainUploads(body);
-      const error = { message: named.message, extensions: { code: named.extensions.code } };
-      services.metrics.countErrors([error]);
-      sendJson(res, 400, { errors: [error] });
-      return;
-    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -87,7 +87,8 @@ export function graphqlHttpHandler(apollo: ApolloServer<GatewayContext>, service
     if (multipart) drainUploads(body);
     if (direct) {
       direct.countApollo();
-      if (response.status === undefined || response.status === 200) direct.learnContentType(req.headers.accept, response.headers.get('content-type'));
+      // What Apollo negotiates for a single result (GET may get its landing page).
+      if (method === 'POST' && (response.status === undefined || response.status === 200)) direct.learnContentType(req.headers.accept, response.headers.get('content-type'));
     }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -23,7 +23,7 @@ function resolveFields(trusted: TrustedDocuments, fields: Fields): Fields | Grap
     if (typeof documentId !== 'string') return badRequest('documentId must be a string ("sha256:<hex>")');
     const document = trusted.byId(documentId);
     if (!document) return persistedQueryNotFound();
-    if (query !== undefined && query !== document.text) return badRequest('Send either documentId or query, not both');
+    if (query !== undefined && query !== null && query !== document.text) return badRequest('Send either documentId or query, not both');
     const rest = { ...fields };
     delete rest.documentId;
     delete rest.query;

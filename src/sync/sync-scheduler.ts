@@ -79,8 +79,13 @@ export class SyncScheduler {
     const due: { tenant: string; module: string }[] = [];
     await this.orm.em.fork().transactional(async (em) => {
       const conn = em.getConnection();
+      // Raw statements join the transaction only when handed it: the row locks must hold until the commit.
+      const trx = em.getTransactionContext();
       const rows: { id: string; tenant: string; module: string; cron: string; time_zone: string }[] = await conn.execute(
         /* dueSchedules */ `SELECT id, tenant, module, cron, time_zone FROM sync_schedule WHERE next_run_at <= now() ORDER BY next_run_at LIMIT 100 FOR UPDATE SKIP LOCKED`,
+        [],
+        'all',
+        trx,
       );
       for (const row of rows) {
         let next: Date;
@@ -91,7 +96,7 @@ export class SyncScheduler {
           next = new Date(Date.now() + 24 * 3600_000);
           this.log.error({ err, tenant: row.tenant, module: row.module, cron: row.cron, timeZone: row.time_zone, retryAt: next }, 'a stored sync schedule is not valid; fix it with setSyncSchedule');
         }
-        await conn.execute(/* advanceSchedule */ `UPDATE sync_schedule SET next_run_at = ?, last_run_at = now() WHERE id = ?`, [next, row.id]);
+        await conn.execute(/* advanceSchedule */ `UPDATE sync_schedule SET next_run_at = ?, last_run_at = now() WHERE id = ?`, [next, row.id], 'run', trx);
         due.push({ tenant: row.tenant, module: row.module });
       }
     });

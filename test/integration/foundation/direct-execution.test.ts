@@ -125,6 +125,34 @@ describe('the direct HTTP path', () => {
       expect({ status: a.status, body: a.body }).toEqual({ status: b.status, body: b.body });
   });
 
+  it('a documentId with every other field null, as some clients send it, is answered as Apollo answers it', async () => {
+    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../operations/generated/persisted-documents.json'), 'utf8')) as Record<string, string>;
+    const viewerId = Object.entries(manifest).find(([, text]) => /query Viewer\b/.test(text))![0];
+    const send = (g: TestGateway) =>
+      fetch(g.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ documentId: `sha256:${viewerId}`, query: null, operationName: null, variables: null, extensions: null }),
+      });
+    let res: Response | undefined;
+    expect(await pathOf(gw, async () => (res = await send(gw)))).toBe('direct');
+    const plain = await send(off);
+    expect([res!.status, await res!.text()]).toEqual([plain.status, await plain.text()]);
+    expect(res!.status).toBe(200);
+  });
+
+  it("a browser's Accept header: the landing page it gets over GET does not make POST answers HTML", async () => {
+    const accept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const page = await fetch(gw.url, { headers: { accept } });
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const post = () =>
+      fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ tenant { id } }' }) });
+    const answers: (string | null)[] = [];
+    for (let i = 0; i < 3; i++) answers.push((await post()).headers.get('content-type'));
+    expect(answers).toEqual(Array(3).fill('application/json; charset=utf-8'));
+    expect(await pathOf(gw, post)).toBe('direct');
+  });
+
   it('GRAPHQL_HTTP_DIRECT=false sends everything through Apollo', async () => {
     const query = '{ viewer { sub } }';
     for (let i = 0; i < 3; i++) await gql(off.url, query, { token });
