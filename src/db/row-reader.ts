@@ -6,15 +6,16 @@ import { TenantScopedEntity } from './tenant-scoped.entity';
 type Row = Record<string, unknown>;
 
 /** How a column's value (as MikroORM's connection returns it: instants as text) becomes the property's value. */
+const asIs = (v: unknown) => v ?? null;
 const CONVERTERS: Record<string, (value: unknown) => unknown> = {
-  uuid: (v) => v ?? null,
-  text: (v) => v ?? null,
-  varchar: (v) => v ?? null,
-  boolean: (v) => v ?? null,
-  int: (v) => v ?? null,
-  integer: (v) => v ?? null,
+  uuid: asIs,
+  text: asIs,
+  varchar: asIs,
+  boolean: asIs,
+  int: asIs,
+  integer: asIs,
   // The pg driver parses jsonb itself (a JSON string stays a string).
-  jsonb: (v) => v ?? null,
+  jsonb: asIs,
   timestamptz: (v) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(v as string)),
 };
 

@@ -24,8 +24,8 @@ export interface DirectPlan {
   contentType: string;
 }
 
-/** What running a plan gave: the answer to send, or a result for Apollo to answer (it has errors). */
-export type DirectOutcome = { kind: 'answer'; body: string; contentType: string } | { kind: 'apollo'; result: ExecutionResult | null };
+/** What running a plan gave: the answer to send, or Apollo to answer (refused, or executed with errors: see takePrecomputed). */
+export type DirectOutcome = { kind: 'answer'; body: string; contentType: string } | { kind: 'apollo' };
 
 /** Where an execution of the direct path waits for Apollo to answer it (Apollo copies the context's own properties). */
 const PRECOMPUTED = Symbol('precomputed execution');
@@ -73,11 +73,10 @@ const JSON_RESPONSE_TYPES = new Set(['application/json; charset=utf-8', 'applica
 export class DirectExecution {
   /** Texts Apollo validated, kept while their summed length stays under 30 MB. */
   private readonly texts = new BoundedLru<KnownDocument>(30_000_000, (known) => known.document.loc?.end ?? 1000);
-  /** The trusted documents, by text and by hash: always known. */
+  /** The trusted documents by text: always known. */
   private readonly trustedTexts = new Map<string, KnownDocument>();
-  private readonly trustedHashes = new Map<string, KnownDocument>();
-  /** Content types by Accept header, the most recently used last. */
-  private readonly contentTypes = new Map<string, string>();
+  /** Content types by Accept header, the least recently used evicted first. */
+  private readonly contentTypes = new BoundedLru<string>(MAX_ACCEPT_HEADERS, () => 1);
   private readonly served;
   private readonly handedOver;
 
@@ -87,12 +86,7 @@ export class DirectExecution {
     private readonly metrics: GatewayMetrics,
     private readonly trusted: TrustedDocuments,
   ) {
-    for (const entry of trusted.all()) {
-      if (!entry.document) continue;
-      const knownDocument = known(entry.document);
-      this.trustedTexts.set(entry.text, knownDocument);
-      this.trustedHashes.set(entry.hash, knownDocument);
-    }
+    for (const entry of trusted.all()) if (entry.document) this.trustedTexts.set(entry.text, known(entry.document));
     this.served = metrics.httpPaths.labels('direct');
     this.handedOver = metrics.httpPaths.labels('apollo');
   }
@@ -108,21 +102,7 @@ export class DirectExecution {
    * it negotiates for a single result). The least recently used header goes first.
    */
   learnContentType(accept: string | undefined, contentType: string | undefined): void {
-    if (!contentType || !JSON_RESPONSE_TYPES.has(contentType)) return;
-    const key = accept ?? NO_ACCEPT;
-    this.contentTypes.delete(key);
-    if (this.contentTypes.size >= MAX_ACCEPT_HEADERS) this.contentTypes.delete(this.contentTypes.keys().next().value!);
-    this.contentTypes.set(key, contentType);
-  }
-
-  private contentTypeFor(accept: string | undefined): string | undefined {
-    const key = accept ?? NO_ACCEPT;
-    const contentType = this.contentTypes.get(key);
-    if (contentType !== undefined && this.contentTypes.size > 1) {
-      this.contentTypes.delete(key);
-      this.contentTypes.set(key, contentType);
-    }
-    return contentType;
+    if (contentType && JSON_RESPONSE_TYPES.has(contentType)) this.contentTypes.set(accept ?? NO_ACCEPT, contentType);
   }
 
   /** Counts a request Apollo answers (for the metrics: direct vs apollo). */
@@ -133,7 +113,7 @@ export class DirectExecution {
   /** The plan for a parsed POST body, or null when Apollo must serve it. */
   plan(headers: IncomingHttpHeaders, body: unknown): DirectPlan | null {
     if (!isRecord(body)) return null;
-    const contentType = this.contentTypeFor(headers.accept);
+    const contentType = this.contentTypes.get(headers.accept ?? NO_ACCEPT);
     if (!contentType || !isJson(headers['content-type'])) return null;
     const { query, documentId, operationName, variables, extensions } = body;
     if (extensions !== undefined && extensions !== null && (!isRecord(extensions) || extensions.persistedQuery !== undefined)) return null;
@@ -143,7 +123,7 @@ export class DirectExecution {
     if (documentId !== undefined && documentId !== null) {
       if (typeof documentId !== 'string' || (query !== undefined && query !== null)) return null;
       const trusted = this.trusted.byId(documentId);
-      knownDocument = trusted?.document ? this.trustedHashes.get(trusted.hash) : undefined;
+      knownDocument = trusted ? this.trustedTexts.get(trusted.text) : undefined;
     } else if (typeof query === 'string') {
       knownDocument = this.trustedTexts.get(query) ?? this.texts.get(query);
     }
@@ -155,17 +135,17 @@ export class DirectExecution {
   }
 
   /**
-   * Runs a plan with the request's context. `apollo` with no result: refused before execution
-   * (Apollo refuses it in its words); with a result: executed, with errors, for Apollo to answer.
+   * Runs a plan with the request's context. `apollo`: refused before execution (Apollo refuses it
+   * in its words), or executed with errors or a throw, held on the context for Apollo to answer.
    */
   async run(plan: DirectPlan, context: GatewayContext): Promise<DirectOutcome> {
-    if (!context.caller) return { kind: 'apollo', result: null };
+    if (!context.caller) return { kind: 'apollo' };
     const started = performance.now();
     try {
-      if (this.guard.check(plan.document, plan.operation, plan.variables, context)) return { kind: 'apollo', result: null };
+      if (this.guard.check(plan.document, plan.operation, plan.variables, context)) return { kind: 'apollo' };
     } catch {
       // Apollo checks again and answers what it throws, in its words.
-      return { kind: 'apollo', result: null };
+      return { kind: 'apollo' };
     }
     let result: ExecutionResult;
     try {
@@ -173,11 +153,11 @@ export class DirectExecution {
     } catch (thrown) {
       // Resolvers may have run: Apollo answers what was thrown without executing again.
       precompute(context, { thrown });
-      return { kind: 'apollo', result: null };
+      return { kind: 'apollo' };
     }
     if (result.errors?.length || !('data' in result) || context.operation.stopped) {
       precompute(context, { result });
-      return { kind: 'apollo', result };
+      return { kind: 'apollo' };
     }
     const body = JSON.stringify({ data: result.data }) + '\n';
     this.metrics.operationDuration.observe(
