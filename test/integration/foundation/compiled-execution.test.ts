@@ -6,6 +6,7 @@ import { seedTasks } from '../../../src/modules/tasks/seed';
 import { gql, wsClient } from '../../helpers/client';
 import { createTestDatabase, dbQuery, type TestDatabase } from '../../helpers/database';
 import { QUIET_POLLER, startTestGateway, type TestGateway } from '../../helpers/gateway';
+import { sample, scrapeMetrics } from '../../helpers/metrics';
 
 /**
  * The differential test of the executors and of the direct HTTP path: every document under
@@ -306,8 +307,8 @@ describe('graphql-jit on the direct path and graphql-js through Apollo give the 
 
   it('the compiled side really ran compiled, none fell back, and GRAPHQL_JIT=false kept graphql-js', async () => {
     const executions = async (gw: TestGateway) => {
-      const text = await (await fetch(`${gw.origin}/metrics`)).text();
-      const count = (executor: string) => Number(new RegExp(`gateway_graphql_executions_total\\{executor="${executor}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+      const text = await scrapeMetrics(gw.origin);
+      const count = (executor: string) => sample(text, `gateway_graphql_executions_total{executor="${executor}"}`) ?? 0;
       return { jit: count('jit'), js: count('graphql-js') };
     };
     const compiled = await executions(jit);
@@ -320,8 +321,8 @@ describe('graphql-jit on the direct path and graphql-js through Apollo give the 
 
   it('the compiled side answered most requests on the direct path; GRAPHQL_JIT=false kept Apollo for all', async () => {
     const paths = async (gw: TestGateway) => {
-      const text = await (await fetch(`${gw.origin}/metrics`)).text();
-      const count = (path: string) => Number(new RegExp(`gateway_graphql_http_requests_total\\{path="${path}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+      const text = await scrapeMetrics(gw.origin);
+      const count = (path: string) => sample(text, `gateway_graphql_http_requests_total{path="${path}"}`) ?? 0;
       return { direct: count('direct'), apollo: count('apollo') };
     };
     const compiled = await paths(jit);

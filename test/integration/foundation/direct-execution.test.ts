@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, gql, type GqlResponse } from '../../helpers/client';
 import { createTestDatabase, dbQuery, type TestDatabase } from '../../helpers/database';
 import { QUIET_POLLER, startTestGateway, type TestGateway } from '../../helpers/gateway';
+import { sample, scrapeMetrics } from '../../helpers/metrics';
 import { NOTE_TABLE_SQL, notesModule } from '../../fixtures/notes';
 
 /**
@@ -18,8 +19,8 @@ let off: TestGateway;
 let token: string;
 
 async function paths(g: TestGateway): Promise<{ direct: number; apollo: number }> {
-  const text = await (await fetch(`${g.origin}/metrics`)).text();
-  const count = (path: string) => Number(new RegExp(`gateway_graphql_http_requests_total\\{path="${path}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  const text = await scrapeMetrics(g.origin);
+  const count = (path: string) => sample(text, `gateway_graphql_http_requests_total{path="${path}"}`) ?? 0;
   return { direct: count('direct'), apollo: count('apollo') };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, gql, wsClient } from '../../helpers/client';
 import { dbQuery } from '../../helpers/database';
 import { startTestGateway, type TestGateway } from '../../helpers/gateway';
+import { sample } from '../../helpers/metrics';
 import { waitForRun } from '../../helpers/sync';
 import { planWalker, WALKER_TABLE_SQL, walkerModule } from '../../fixtures/walker';
 
@@ -18,12 +19,6 @@ async function scrape(origin = gw.origin): Promise<string> {
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   return res.text();
-}
-
-/** The value of one sample line (`name{labels} value`), or undefined. */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
 /** Scrapes until `ok` holds for the text (gauges of sockets move when the server sees the close). */

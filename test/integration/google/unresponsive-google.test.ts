@@ -4,6 +4,7 @@ import { dbQuery } from '../../helpers/database';
 import { connectGoogle, consent, shareEmployeeCalendars, requestAuthorization, setCredentials, startGoogleTestBed, type GoogleTestBed } from '../../helpers/google';
 import { syncTasks, waitForRun } from '../../helpers/sync';
 import { TaskFixtures } from '../../helpers/tasks';
+import { sample, scrapeMetrics } from '../../helpers/metrics';
 
 /**
  * A Google that never answers, or answers garbage, through the real server: every call is bounded
@@ -159,14 +160,8 @@ describe('a sync against a Google that hangs or answers garbage', () => {
 
 describe('metrics of Google calls', () => {
   it('/metrics counts the calls above by API and outcome: ok, timeout, garbage', async () => {
-    const text = await (await fetch(`${bed.gw.origin}/metrics`)).text();
-    const value = (series: string) =>
-      Number(
-        text
-          .split('\n')
-          .find((l) => l.startsWith(`${series} `))
-          ?.split(' ')[1] ?? 0,
-      );
+    const text = await scrapeMetrics(bed.gw.origin);
+    const value = (series: string) => sample(text, series) ?? 0;
     expect(value('gateway_google_calls_total{api="oauth-token",outcome="ok"}')).toBeGreaterThanOrEqual(1);
     expect(value('gateway_google_calls_total{api="oauth-token",outcome="timeout"}')).toBeGreaterThanOrEqual(ATTEMPTS);
     expect(value('gateway_google_calls_total{api="oauth-token",outcome="garbage"}')).toBeGreaterThanOrEqual(1);
