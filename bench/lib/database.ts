@@ -14,11 +14,12 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 10_000 });
+/** Runs one statement on its own connection to `url`. */
+export async function queryDatabase<T extends pg.QueryResultRow = pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<pg.QueryResult<T>> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
-    await client.query(sql);
+    return await client.query<T>(sql, params);
   } finally {
     await client.end();
   }
@@ -28,7 +29,7 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
 export async function createBenchDatabase(serverUrl: string): Promise<BenchDatabase> {
   const name = `bench_${randomBytes(5).toString('hex')}`;
   try {
-    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+    await queryDatabase(serverUrl, `CREATE DATABASE "${name}"`);
   } catch (err) {
     const safeUrl = new URL(serverUrl);
     if (safeUrl.password) safeUrl.password = '***';
@@ -38,6 +39,6 @@ export async function createBenchDatabase(serverUrl: string): Promise<BenchDatab
   return {
     name,
     url: withDatabaseName(serverUrl, name),
-    drop: () => (dropped ??= adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    drop: () => (dropped ??= queryDatabase(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).then(() => undefined)),
   };
 }

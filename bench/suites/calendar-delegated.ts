@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { seedTasks } from '../../src/modules/tasks/seed';
 import { startGoogleEmulator } from '../../test/google-emulator';
+import { queryDatabase } from '../lib/database';
 import { gatewayDatabaseUrl } from '../lib/database-url';
 import { startGateway } from '../lib/gateway';
 import { graphql, runSync } from '../lib/sync-run';
@@ -77,11 +77,5 @@ export const calendarDelegated: Suite = {
 };
 
 async function employeeEmails(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(`SELECT email FROM employee WHERE tenant = 'bench'`)).rows.map((r) => String(r.email));
-  } finally {
-    await client.end();
-  }
+  return (await queryDatabase<{ email: string }>(url, `SELECT email FROM employee WHERE tenant = 'bench'`)).rows.map((r) => r.email);
 }

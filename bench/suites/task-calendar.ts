@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { seedTasks } from '../../src/modules/tasks/seed';
 import { TASK_COLUMNS, taskWhere } from '../../src/modules/tasks/task.service';
+import { queryDatabase } from '../lib/database';
 import { gatewayDatabaseUrl } from '../lib/database-url';
 import { startGateway } from '../lib/gateway';
 import { loadWithWarmup } from '../lib/load';
@@ -58,9 +59,7 @@ export const taskCalendar: Suite = {
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const rows: Row[] = [];
     // Statistics and visibility settled, as they are on a tenant's database in use.
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query('VACUUM ANALYZE task').finally(() => admin.end());
+    await queryDatabase(url, 'VACUUM ANALYZE task');
     const direct = await directSql(url, 'bench', ctx.connections, ctx.warmupSec, ctx.durationSec);
     for (const groupBy of ['EMPLOYEE', 'DAY']) {
       const body = JSON.stringify({ query: QUERY, variables: { range: RANGE, groupBy } });

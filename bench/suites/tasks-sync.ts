@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { seedTasks } from '../../src/modules/tasks/seed';
 import { startGoogleEmulator } from '../../test/google-emulator';
 import { shareEmployeeCalendars } from '../../test/helpers/google-domain';
+import { queryDatabase } from '../lib/database';
 import { gatewayDatabaseUrl } from '../lib/database-url';
 import { startGateway } from '../lib/gateway';
 import { graphql, runSync } from '../lib/sync-run';
@@ -80,21 +80,9 @@ export const tasksSync: Suite = {
 };
 
 async function employeeCalendars(url: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(`SELECT calendar_id FROM employee WHERE tenant = 'bench'`)).rows.map((r: { calendar_id: string }) => r.calendar_id);
-  } finally {
-    await client.end();
-  }
+  return (await queryDatabase<{ calendar_id: string }>(url, `SELECT calendar_id FROM employee WHERE tenant = 'bench'`)).rows.map((r) => r.calendar_id);
 }
 
 async function countEvents(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return Number((await client.query(`SELECT count(*) AS n FROM task_sync_link WHERE tenant = 'bench'`)).rows[0].n);
-  } finally {
-    await client.end();
-  }
+  return Number((await queryDatabase<{ n: string }>(url, `SELECT count(*) AS n FROM task_sync_link WHERE tenant = 'bench'`)).rows[0]!.n);
 }
